@@ -1,0 +1,176 @@
+/**
+ * Looking at an .xlsx package before loading it: is it a workbook at all, a
+ * legacy .xls or an encrypted file, how big are its sheets, and does it hold
+ * parts the ExcelJS writer would drop.
+ */
+import { promises as fs } from "fs";
+import JSZip from "jszip";
+import { HtxError } from "../../workbook/port";
+
+/** Largest sheet read (rows), and largest total of cells, for the in-memory reader. */
+export const MAX_ROWS_PER_SHEET = 500_000;
+export const MAX_CELLS = 8_000_000;
+export const MAX_FILE_MB = 200;
+
+export interface PackageInfo {
+  zip: JSZip;
+  /** Parts the ExcelJS writer does not carry over, in words (Vietnamese and English). */
+  unsupported: { vi: string; en: string }[];
+  sheets: { name: string; path: string; rows: number | null; cols: number | null }[];
+}
+
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+const PARTS: { re: RegExp; vi: string; en: string }[] = [
+  { re: /^xl\/charts\//, vi: "biểu đồ", en: "charts" },
+  { re: /^xl\/pivotTables\/|^xl\/pivotCache\//, vi: "PivotTable", en: "pivot tables" },
+  {
+    re: /^xl\/drawings\/(?!vmlDrawing)|^xl\/media\//,
+    vi: "hình ảnh hoặc hình vẽ",
+    en: "images or drawings",
+  },
+  { re: /^xl\/vbaProject\.bin$/, vi: "macro VBA", en: "VBA macros" },
+  {
+    re: /^xl\/webextensions\/|^xl\/customUI|^customUI\//,
+    vi: "thành phần add-in",
+    en: "add-in parts",
+  },
+  { re: /^xl\/slicers\/|^xl\/slicerCaches\/|^xl\/timelines\//, vi: "slicer", en: "slicers" },
+  {
+    re: /^xl\/embeddings\/|^xl\/activeX\/|^xl\/ctrlProps\//,
+    vi: "đối tượng nhúng hoặc điều khiển",
+    en: "embedded objects or controls",
+  },
+  { re: /^xl\/threadedComments\//, vi: "ghi chú dạng hội thoại", en: "threaded comments" },
+  { re: /^xl\/externalLinks\//, vi: "liên kết ngoài", en: "external links" },
+  { re: /^xl\/model\//, vi: "mô hình dữ liệu", en: "a data model" },
+];
+
+function decodeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+function dimensionOf(xmlHead: string): { rows: number; cols: number } | null {
+  const m = /<dimension[^>]*ref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"/.exec(xmlHead);
+  if (!m) return null;
+  const colNum = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const r1 = Number(m[2] ?? 1);
+  const r2 = Number(m[4] ?? r1);
+  const c1 = m[1] ? colNum(m[1]) : 1;
+  const c2 = m[3] ? colNum(m[3]) : c1;
+  return { rows: r2 - r1 + 1, cols: c2 - c1 + 1 };
+}
+
+/** Read the beginning of a zipped part without inflating all of it. */
+async function head(zip: JSZip, path: string, bytes = 4096): Promise<string> {
+  const file = zip.file(path);
+  if (!file) return "";
+  return new Promise((resolve) => {
+    let text = "";
+    const stream = file.nodeStream("nodebuffer");
+    stream.on("data", (chunk: Buffer) => {
+      text += chunk.toString("utf8");
+      if (text.length >= bytes) {
+        (stream as unknown as { pause(): void }).pause();
+        resolve(text);
+      }
+    });
+    stream.on("end", () => resolve(text));
+    stream.on("error", () => resolve(text));
+  });
+}
+
+export async function inspectPackage(path: string): Promise<PackageInfo> {
+  let buf: Buffer;
+  try {
+    const st = await fs.stat(path);
+    if (!st.isFile()) throw new HtxError("notFound");
+    if (st.size > MAX_FILE_MB * 1024 * 1024) {
+      throw new HtxError("tooLargeFile", {
+        size: Math.round(st.size / 1048576),
+        limit: MAX_FILE_MB,
+      });
+    }
+    buf = await fs.readFile(path);
+  } catch (e) {
+    if (e instanceof HtxError) throw e;
+    throw new HtxError("notFound");
+  }
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(OLE_MAGIC)) {
+    // An OLE compound file: an encrypted OOXML package, or a legacy .xls.
+    const utf16 = Buffer.from("EncryptionInfo", "utf16le");
+    throw new HtxError(buf.includes(utf16) ? "encrypted" : "legacyXls");
+  }
+  if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) throw new HtxError("notXlsx");
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buf);
+  } catch {
+    throw new HtxError("notXlsx");
+  }
+  const wbXml = zip.file("xl/workbook.xml");
+  if (!wbXml) throw new HtxError("notXlsx");
+  const workbook = await wbXml.async("string");
+  const relsFile = zip.file("xl/_rels/workbook.xml.rels");
+  const rels = relsFile ? await relsFile.async("string") : "";
+  const target = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /Id="([^"]+)"/.exec(m[0])?.[1];
+    const t = /Target="([^"]+)"/.exec(m[0])?.[1];
+    if (id && t) target.set(id, t.startsWith("/") ? t.slice(1) : "xl/" + t.replace(/^\.\//, ""));
+  }
+  const sheets: PackageInfo["sheets"] = [];
+  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = decodeXml(/name="([^"]*)"/.exec(m[0])?.[1] ?? "");
+    const rid = /r:id="([^"]+)"/.exec(m[0])?.[1] ?? /\bid="([^"]+)"/.exec(m[0])?.[1] ?? "";
+    const p = target.get(rid) ?? "";
+    const dim = p ? dimensionOf(await head(zip, p)) : null;
+    sheets.push({ name, path: p, rows: dim ? dim.rows : null, cols: dim ? dim.cols : null });
+  }
+  const seen = new Set<string>();
+  const unsupported: PackageInfo["unsupported"] = [];
+  for (const name of Object.keys(zip.files)) {
+    for (const part of PARTS) {
+      if (part.re.test(name) && !seen.has(part.en)) {
+        seen.add(part.en);
+        unsupported.push({ vi: part.vi, en: part.en });
+      }
+    }
+  }
+  // Refuse sheets too large for the in-memory reader, naming the limit.
+  let cells = 0;
+  for (const s of sheets) {
+    if (s.rows !== null && s.rows > MAX_ROWS_PER_SHEET) {
+      throw new HtxError("tooLarge", { sheet: s.name, rows: s.rows, limit: MAX_ROWS_PER_SHEET });
+    }
+    if (s.rows !== null && s.cols !== null) cells += s.rows * s.cols;
+  }
+  for (const s of sheets) {
+    // No dimension recorded: judge by the size of the sheet's XML (about 60 bytes a row at least).
+    if (s.rows !== null || !s.path) continue;
+    const size =
+      (zip.file(s.path) as unknown as { _data?: { uncompressedSize?: number } })?._data
+        ?.uncompressedSize ?? 0;
+    if (size > MAX_ROWS_PER_SHEET * 120) {
+      throw new HtxError("tooLarge", {
+        sheet: s.name,
+        rows: `~${Math.round(size / 120)}`,
+        limit: MAX_ROWS_PER_SHEET,
+      });
+    }
+  }
+  if (cells > MAX_CELLS) {
+    const big = sheets.reduce((a, b) => ((b.rows ?? 0) > (a.rows ?? 0) ? b : a));
+    throw new HtxError("tooLarge", {
+      sheet: big.name,
+      rows: big.rows ?? 0,
+      limit: MAX_ROWS_PER_SHEET,
+    });
+  }
+  return { zip, unsupported, sheets };
+}

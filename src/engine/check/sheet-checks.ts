@@ -1,0 +1,283 @@
+/** Checks on one sheet's structure and rows (DOMAIN §4). */
+import { FieldDef, KIND_BY_NAME } from "../detect/schema";
+import { foldKey, nameKey } from "../text/normalize";
+import { UnitList } from "../model/admin-units";
+import { makeIssue } from "../model/issue-factory";
+import type { Issue } from "../model/issues";
+import type { DateValue } from "../parse/date";
+import { formatDateVi } from "../parse/date";
+import { cellText } from "../detect/headers";
+import { matchEnum } from "../read/enums";
+import { isBlank, showNumber } from "../read/fields";
+import type { DataRecord, SheetRead } from "../read/sheet-reader";
+
+const IGNORED_HEADERS = new Set(["stt", "tt", "sott", "sothutu"]);
+
+/** column-missing and column-unknown. */
+export function columnChecks(read: SheetRead): Issue[] {
+  const out: Issue[] = [];
+  const name = read.sheet.name;
+  const headerRow = read.header.rows[read.header.rows.length - 1];
+  for (const f of KIND_BY_NAME[read.kind].fields) {
+    if (f.required && !read.colOf.has(f.key)) {
+      if (read.kind === "htx" && f.key === "kind") continue;
+      out.push(
+        makeIssue(
+          "column-missing",
+          { sheet: name, row: null, col: null, field: f.key },
+          { fieldKey: f.key }
+        )
+      );
+    }
+  }
+  for (const c of read.header.columns) {
+    if (c.field || !c.header || IGNORED_HEADERS.has(foldKey(c.header))) continue;
+    out.push(
+      makeIssue(
+        "column-unknown",
+        { sheet: name, row: headerRow, col: c.col, field: null },
+        { value: c.header }
+      )
+    );
+  }
+  return out;
+}
+
+function at(read: SheetRead, rec: DataRecord, field: string) {
+  const col = read.colOf.get(field);
+  return { sheet: read.sheet.name, row: rec.row, col: col ?? null, field };
+}
+
+/** The unit's kind for HTX sheets: given, else inferred from the name, else htx. */
+export function htxKindOf(rec: DataRecord): "htx" | "qtdnd" | "lhhtx" {
+  const k = rec.v.kind;
+  if (k === "htx" || k === "qtdnd" || k === "lhhtx") return k;
+  const name = typeof rec.v.name === "string" ? rec.v.name : "";
+  const m = matchEnum("htxKind", name);
+  if (m.status !== "unknown" && (m.value === "qtdnd" || m.value === "lhhtx")) return m.value;
+  return "htx";
+}
+
+/** Row checks that need only the sheet itself. Marks duplicate records. */
+export function rowChecks(read: SheetRead, units: UnitList): Issue[] {
+  const out: Issue[] = [];
+  const kind = read.kind;
+  const isUnitList = kind === "tht" || kind === "htx";
+  for (const rec of read.records) {
+    const v = rec.v;
+    if (isUnitList) {
+      if (kind === "htx") v.kind = htxKindOf(rec);
+      const founded = v.founded as DateValue | null;
+      for (const f of ["dissolved", "suspended"]) {
+        const d = v[f] as DateValue | null;
+        if (
+          founded &&
+          d &&
+          d.serial < founded.serial &&
+          !(d.precision !== "day" && d.year === founded.year)
+        ) {
+          out.push(
+            makeIssue("date-order", at(read, rec, f), {
+              fieldKey: f,
+              value: formatDateVi(d),
+              expected: formatDateVi(founded),
+            })
+          );
+        }
+      }
+      if (v.status === "dissolved" && !v.dissolved) {
+        const col = read.colOf.get("dissolved");
+        const loc = col !== undefined ? at(read, rec, "dissolved") : at(read, rec, "status");
+        if (col === undefined || isBlank(read.sheet.values[rec.row]?.[col])) {
+          out.push(makeIssue("blank-required", loc, { fieldKey: "dissolved", text: "dissolved" }));
+        }
+      }
+      // Legal minimums.
+      const members = v.members;
+      if (kind === "tht" && typeof members === "number" && members < 2) {
+        out.push(
+          makeIssue("below-legal-minimum", at(read, rec, "members"), {
+            fieldKey: "members",
+            value: showNumber(members),
+            expected: "2",
+          })
+        );
+      }
+      if (kind === "htx") {
+        const hk = v.kind;
+        if (hk !== "lhhtx" && typeof members === "number" && members < 5) {
+          out.push(
+            makeIssue("below-legal-minimum", at(read, rec, "members"), {
+              fieldKey: "members",
+              value: showNumber(members),
+              expected: "5",
+            })
+          );
+        }
+        const mc = v.member_coops;
+        if (hk === "lhhtx" && typeof mc === "number" && mc < 3) {
+          out.push(
+            makeIssue("below-legal-minimum", at(read, rec, "member_coops"), {
+              fieldKey: "member_coops",
+              value: showNumber(mc),
+              expected: "3",
+            })
+          );
+        }
+      }
+      // Administrative units.
+      const district = v.district;
+      if (typeof district === "string" && district) {
+        const when = founded ? founded.serial : null;
+        const needCommuneLevel = units.hasCommunes && when !== null && when >= MERGER_SERIAL;
+        if (!needCommuneLevel && !units.find(district)) {
+          out.push(makeIssue("unknown-unit", at(read, rec, "district"), { value: district }));
+        }
+      }
+      const commune = v.commune;
+      if (units.hasCommunes && typeof commune === "string" && commune && !units.find(commune)) {
+        out.push(makeIssue("unknown-unit", at(read, rec, "commune"), { value: commune }));
+      }
+    }
+    if (kind === "fairs") {
+      const names = v.htx_names as string[] | null;
+      const count = v.htx_count;
+      if (names && typeof count === "number" && count !== names.length) {
+        out.push(
+          makeIssue("count-mismatch", at(read, rec, "htx_count"), {
+            value: showNumber(count),
+            expected: String(names.length),
+          })
+        );
+      }
+    }
+  }
+  out.push(...duplicateChecks(read));
+  out.push(...unitSuspectChecks(read));
+  return out;
+}
+
+/** 1 July 2025: Kiên Giang merged into An Giang, districts abolished. */
+const MERGER_SERIAL = 45839;
+
+function rowSignature(read: SheetRead, rec: DataRecord): string {
+  const row = read.sheet.values[rec.row] ?? [];
+  const parts: string[] = [];
+  for (let c = 0; c < row.length; c++) {
+    if (c === read.sttCol) continue;
+    parts.push(cellText(row[c]));
+  }
+  while (parts.length && parts[parts.length - 1] === "") parts.pop();
+  return parts.join("\u0001");
+}
+
+function duplicateChecks(read: SheetRead): Issue[] {
+  const out: Issue[] = [];
+  if (read.kind === "plan" || read.kind === "units") return out;
+  const seenRow = new Map<string, number>();
+  const seenCode = new Map<string, number>();
+  const seenName = new Map<string, number>();
+  const keyed = read.kind === "tht" || read.kind === "htx";
+  for (const rec of read.records) {
+    const sig = rowSignature(read, rec);
+    const first = seenRow.get(sig);
+    if (first !== undefined) {
+      rec.duplicate = true;
+      out.push(
+        makeIssue(
+          "duplicate-row",
+          { sheet: read.sheet.name, row: rec.row, col: null, field: null },
+          { row: first + 1 }
+        )
+      );
+      continue;
+    }
+    seenRow.set(sig, rec.row);
+    if (!keyed) continue;
+    const code = rec.v.reg_code;
+    if (typeof code === "string" && code.trim()) {
+      const k = foldKey(code);
+      const prev = seenCode.get(k);
+      if (prev !== undefined) {
+        rec.duplicate = true;
+        out.push(
+          makeIssue("duplicate-key", at(read, rec, "reg_code"), {
+            fieldKey: "reg_code",
+            value: code,
+            row: prev + 1,
+          })
+        );
+        continue;
+      }
+      seenCode.set(k, rec.row);
+    }
+    const name = rec.v.name;
+    if (typeof name === "string" && name) {
+      const k =
+        nameKey(name) +
+        "\u0001" +
+        (typeof rec.v.district === "string" ? nameKey(rec.v.district) : "");
+      const prev = seenName.get(k);
+      if (prev !== undefined) {
+        rec.duplicate = true;
+        out.push(
+          makeIssue("duplicate-key", at(read, rec, "name"), {
+            fieldKey: "name",
+            value: name,
+            row: prev + 1,
+          })
+        );
+        continue;
+      }
+      seenName.set(k, rec.row);
+    }
+  }
+  return out;
+}
+
+const SUSPECT_FACTOR = 1000;
+const SUSPECT_MIN_ROWS = 5;
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Values off by ×1000 from their column's median among rows of the same kind. */
+function unitSuspectChecks(read: SheetRead): Issue[] {
+  const out: Issue[] = [];
+  for (const col of read.numeric) {
+    const f: FieldDef = col.field;
+    if (f.type !== "money" && f.type !== "area" && f.type !== "number") continue;
+    if (read.kind === "plan") continue;
+    const groups = new Map<string, number[]>();
+    read.records.forEach((rec, i) => {
+      const x = col.raw[i];
+      if (!(x > 0)) return;
+      const g = read.kind === "htx" ? String(rec.v.kind) : "";
+      let list = groups.get(g);
+      if (!list) groups.set(g, (list = []));
+      list.push(i);
+    });
+    for (const idx of groups.values()) {
+      if (idx.length < SUSPECT_MIN_ROWS) continue;
+      const med = median(idx.map((i) => col.raw[i]));
+      if (!(med > 0)) continue;
+      for (const i of idx) {
+        const x = col.raw[i];
+        if (x / med >= SUSPECT_FACTOR || med / x >= SUSPECT_FACTOR) {
+          const rec = read.records[i];
+          out.push(
+            makeIssue(
+              "unit-suspect",
+              { sheet: read.sheet.name, row: rec.row, col: col.col, field: f.key },
+              { value: showNumber(x), expected: showNumber(med), fieldKey: f.key }
+            )
+          );
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,162 @@
+/** English strings. */
+import type { Strings } from "./types";
+import { vi } from "./vi";
+
+export const en: Strings = {
+  lang: "en",
+  kinds: {
+    tht: "Cooperative groups",
+    htx: "Cooperatives",
+    training: "Training",
+    fairs: "Trade fairs",
+    loans: "Loans",
+    plan: "Plan",
+    units: "Administrative units",
+  },
+  fields: {
+    name: "Name",
+    district: "District",
+    commune: "Commune",
+    sector: "Sector",
+    founded: "Founded",
+    dissolved: "Dissolved",
+    suspended: "Suspended",
+    status: "Status",
+    members: "Members",
+    capital: "Contributed capital",
+    area: "Area",
+    workers: "Workers",
+    revenue: "Revenue",
+    reg_code: "Registration code",
+    kind: "Kind",
+    charter_capital: "Charter capital",
+    member_coops: "Member cooperatives",
+    rating: "Rating",
+    title: "Course",
+    date: "Date",
+    location: "Location",
+    partner: "Partner",
+    participants: "Participants",
+    event: "Event",
+    htx_count: "Cooperatives taking part",
+    products: "Products",
+    htx_names: "Cooperatives (names)",
+    project: "Project",
+    htx_name: "Cooperative",
+    fund: "Fund",
+    amount: "Amount",
+    code: "Indicator code",
+    label: "Indicator",
+    unit: "Unit",
+    year: "Year",
+    target: "Target",
+    percent: "Percent of plan",
+    unit_name: "Unit name",
+    level: "Level",
+    valid_from: "Valid from",
+    valid_to: "Valid to",
+  },
+  severities: { error: "Error", warning: "Warning", info: "Info" },
+  issues: {
+    "sheet-missing": (p) => `No ${p.kind} sheet found: the indicators taken from it stay blank.`,
+    "header-not-found": (p) => `No header row recognised in sheet "${p.sheet}" (${p.kind}).`,
+    "column-missing": (p) => `Required column "${p.field}" is missing.`,
+    "column-unknown": (p) => `Column "${p.value}" matches no field and is ignored.`,
+    "blank-required": (p) =>
+      p.text
+        ? `Status is "dissolved" but there is no dissolution date.`
+        : `Required cell "${p.field}" is empty.`,
+    "type-error": (p) => `"${p.value}" cannot be read as ${p.expected} (column ${p.field}).`,
+    "number-as-text": (p) => `The number ${p.value} is stored as text (column ${p.field}).`,
+    "negative-value": (p) => `Negative value ${p.value} in column ${p.field}.`,
+    "not-integer": (p) => `${p.field} must be a whole number, found ${p.value}.`,
+    "date-invalid": (p) => `Impossible date "${p.value}" (column ${p.field}).`,
+    "date-future": (p) =>
+      `Date ${p.value} is after the report date ${p.expected} (column ${p.field}).`,
+    "date-order": (p) => `${p.field} (${p.value}) is before the founding date (${p.expected}).`,
+    "enum-unknown": (p) => `"${p.value}" is not a category of column ${p.field} (${p.expected}).`,
+    "enum-variant": (p) => `"${p.value}" is another spelling of "${p.expected}".`,
+    "legacy-encoding": (p) =>
+      `Text typed in the legacy ${p.encoding} encoding: "${p.value}" → "${p.expected}".`,
+    "unicode-nfd": (p) => `Decomposed Unicode (NFD): "${p.value}"; it should be composed (NFC).`,
+    "formula-error": (p) => `The cell holds the error ${p.value}.`,
+    "unit-suspect": (p) =>
+      `Value ${p.value} is off by a factor of 1,000 or more from the rest of column ${p.field} (median ${p.expected}): wrong unit?`,
+    "below-legal-minimum": (p) =>
+      `${p.field} is ${p.value}, below the legal minimum of ${p.expected}.`,
+    "duplicate-row": (p) =>
+      p.text
+        ? `The ${p.year} target for "${p.text}" is also given in row ${p.row}: the later one is used.`
+        : `This row repeats row ${p.row}.`,
+    "duplicate-key": (p) => `Same ${p.field} "${p.value}" as row ${p.row}: counted once.`,
+    "unknown-unit": (p) => `"${p.value}" is not in the list of administrative units.`,
+    "unknown-htx": (p) => `Cooperative "${p.value}" is not in the cooperatives sheet.`,
+    "count-mismatch": (p) => `The count says ${p.value} cooperatives but ${p.expected} are listed.`,
+    "total-mismatch": (p) =>
+      `The total row says ${p.value}, the rows add up to ${p.expected} (column ${p.field}).`,
+    "plan-missing": (p) => `No ${p.year} target for the indicator "${p.value}".`,
+    "percent-mismatch": (p) =>
+      `The typed percentage is ${p.value}% but actual/plan is ${p.expected}% (${p.text}).`,
+    "no-dissolved": () =>
+      `The cooperatives list has no dissolved rows: year-on-year figures may be wrong.`,
+  },
+  fixes: {
+    numberAsText: (p) => `Write the number ${p.expected} instead of the text "${p.value}".`,
+    enumVariant: (p) => `Write "${p.expected}" instead of "${p.value}".`,
+    legacy: (p) => `Convert "${p.value}" to Unicode: "${p.expected}".`,
+    nfd: () => `Convert to composed Unicode (NFC).`,
+  },
+  cli: {
+    cannotRead: (p) => `Cannot read ${p.file}: ${p.reason}`,
+    notXlsx: () => `not an Excel .xlsx file`,
+    legacyXls: () =>
+      `.xls files (Excel 97–2003) are not supported; open it in Excel and save as .xlsx`,
+    encrypted: () => `the file is password-protected; remove the password and try again`,
+    notFound: () => `file not found`,
+    emptyWorkbook: () => `the workbook holds no data`,
+    tooLarge: (p) => `sheet "${p.sheet}" has ${p.rows} rows, over the limit of ${p.limit} rows`,
+    tooLargeFile: (p) => `the file is ${p.size} MB, over the limit of ${p.limit} MB`,
+    unsupportedParts: (p) =>
+      `the file holds ${p.parts}, which the writer cannot keep; build the summary in Excel (the add-in) or save a copy without them`,
+    sameAsInput: () => `the output file is the input file; choose another name`,
+    written: (p) => `Wrote ${p.file}`,
+    demoWritten: (p) => `Wrote the sample workbook ${p.input} and its summary ${p.output}`,
+    summaryCounts: (p) => `${p.errors} errors, ${p.warnings} warnings, ${p.infos} info`,
+    noIssues: () => `No issues.`,
+    progress: (p) => `Reading ${p.sheet}: ${p.rows} rows`,
+    badYear: (p) => `Invalid year: ${p.value}`,
+    badDate: (p) => `Invalid report date: ${p.value} (use dd/mm/yyyy)`,
+    writeFailed: (p) => `Cannot write ${p.file}: ${p.reason}`,
+    summaryHeader: (p) => `Summary for ${p.year}`,
+  },
+  summary: {
+    title: "SUMMARY OF THE COLLECTIVE ECONOMY AND COOPERATIVES, YEAR",
+    country: "SOCIALIST REPUBLIC OF VIETNAM",
+    motto: "Independence - Freedom - Happiness",
+    stt: "No.",
+    indicator: "Indicator",
+    unit: "Unit",
+    plan: "Plan",
+    actual: "Actual",
+    percent: "% of plan",
+    previous: "Actual",
+    change: "Change (+/−)",
+    secTht: "Cooperative groups",
+    secHtx: "Cooperatives",
+    secUnion: "Unions of cooperatives",
+    secTraining: "Training and outreach",
+    secFairs: "Trade promotion",
+    secLoans: "Loans",
+    secPlanNext: "Plan for",
+    prose: "Draft of the report text",
+    noteSource: "Source",
+    noteRows: "rows",
+    noteNoData: "No source sheet",
+    unavailable: "no data",
+    planNextTarget: "Target",
+  },
+};
+
+export function strings(lang: "vi" | "en" | string | undefined): Strings {
+  return lang === "en" ? en : vi;
+}

@@ -1,0 +1,3 @@
+export { vi } from "./vi";
+export { en, strings } from "./en";
+export type { Strings, IssueParams } from "./types";
