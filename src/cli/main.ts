@@ -3,7 +3,7 @@
  * Exit codes: 0 fine, 1 the checks found errors, 2 the file could not be
  * read or written (one line says why).
  */
-import { promises as fs } from "fs";
+import { promises as fs, statSync } from "fs";
 import * as path from "path";
 import { Command, CommanderError, Option } from "commander";
 import { XlsxWorkbook } from "../adapters/xlsx/xlsx-workbook";
@@ -65,14 +65,17 @@ function reason(e: unknown, s: Strings): string {
 }
 
 /** Big files get a progress line on stderr, when stderr is a terminal. */
-function progress(io: Io, file: string, s: Strings): (msg: string) => void {
+export const PROGRESS_MIN_BYTES = 2 * 1024 * 1024;
+
+function progress(io: Io, file: string): (msg: string) => void {
   let big = false;
-  fs.stat(file)
-    .then((st) => (big = st.size > 2 * 1024 * 1024))
-    .catch(() => undefined);
+  try {
+    big = statSync(file).size >= PROGRESS_MIN_BYTES;
+  } catch {
+    big = false;
+  }
   return (msg: string) => {
-    if (big && io.errIsTty) io.err(`\r\x1b[2K${msg}`);
-    void s;
+    if (big && io.errIsTty) io.err(msg ? `\r\x1b[2K${msg}` : "\r\x1b[2K");
   };
 }
 
@@ -105,7 +108,7 @@ async function load(
 ): Promise<{ wb: XlsxWorkbook; a: Analysis }> {
   const year = parseYear(o.year, s);
   const reportSerial = parseReportDate(o.date, s);
-  const show = progress(io, file, s);
+  const show = progress(io, file);
   show(s.cli.progress({ sheet: path.basename(file), rows: "…" }));
   const wb = await XlsxWorkbook.open(file);
   const data = await wb.read();

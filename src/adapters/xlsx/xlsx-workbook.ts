@@ -57,6 +57,10 @@ function convert(v: AnyValue): Converted {
   return { value: null, formula: null, font: null };
 }
 
+function isMergedSlave(cell: ExcelJS.Cell): boolean {
+  return cell.isMerged && cell.master !== cell && cell.master.address !== cell.address;
+}
+
 export function sheetFromWorksheet(ws: ExcelJS.Worksheet): SheetData {
   const values: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
@@ -69,6 +73,8 @@ export function sheetFromWorksheet(ws: ExcelJS.Worksheet): SheetData {
     const nr: (string | null)[] = [];
     const fo: (string | null)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // ExcelJS repeats a merged area's value in every cell; hosts show it in the top-left only.
+      if (isMergedSlave(cell)) return;
       const c = colNumber - 1;
       const conv = convert(cell.value);
       vr[c] = conv.value;
@@ -213,6 +219,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const contents: [string, string][] = [];
     ws.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: false }, (cell) => {
+        if (isMergedSlave(cell)) return;
         const conv = convert(cell.value);
         const v = conv.value;
         const content = cellContent(typeof v === "object" && v !== null ? null : v, conv.formula);

@@ -192,7 +192,7 @@ export function findHeader(
   const rows = headerRow !== undefined ? [headerRow] : Array.from({ length: limit }, (_, i) => i);
   for (const r of rows) {
     const top = headerRowTexts(sheet, r, width, merges);
-    if (!isHeaderLike(top.texts, sheet.values[r])) continue;
+    if (headerRow === undefined && !isHeaderLike(top.texts, sheet.values[r])) continue;
     const candidates: { rows: number[]; headers: string[] }[] = [{ rows: [r], headers: top.texts }];
     const next = sheet.values[r + 1];
     if (r + 1 < sheet.values.length && !isColumnNumberRow(next)) {
@@ -211,9 +211,11 @@ export function findHeader(
       let chosen: HeaderMatch | null = null;
       for (const cand of candidates) {
         const m = mapColumns(k, cand.headers);
+        // A header row the user named (an override) is taken as it is.
+        const forced = headerRow !== undefined && kind !== null;
         const need = KIND_BY_NAME[k].anchors.length;
-        if (m.anchors < need) continue;
-        const minFields = kind ? 1 : 3;
+        if (m.anchors < need && !forced) continue;
+        const minFields = forced ? 0 : kind ? 1 : 3;
         const fields = m.columns.filter((c) => c.field).length;
         if (fields < minFields) continue;
         if (!chosen || m.score > chosen.score) {
