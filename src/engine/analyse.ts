@@ -121,12 +121,8 @@ export function analyse(wb: WorkbookData, opts: AnalyseOptions = {}): Analysis {
       );
   }
   for (const k of NEEDED) {
-    if (
-      !read.sheets.some((s) => s.kind === k) &&
-      !read.issues.some(
-        (i) => i.code === "header-not-found" && read.sheets.length >= 0 && i.message.includes("")
-      )
-    ) {
+    // A sheet of that kind whose header was not found has its own issue (header-not-found).
+    if (!read.sheets.some((s) => s.kind === k) && !read.headerNotFound.has(k)) {
       issues.push(
         makeIssue(
           "sheet-missing",

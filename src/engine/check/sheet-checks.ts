@@ -1,7 +1,7 @@
 /** Checks on one sheet's structure and rows (DOMAIN §4). */
 import { FieldDef, KIND_BY_NAME } from "../detect/schema";
 import { foldKey, nameKey } from "../text/normalize";
-import { UnitList } from "../model/admin-units";
+import { UnitList, unitKey } from "../model/admin-units";
 import { makeIssue } from "../model/issue-factory";
 import type { Issue } from "../model/issues";
 import type { DateValue } from "../parse/date";
@@ -152,7 +152,7 @@ export function rowChecks(read: SheetRead, units: UnitList): Issue[] {
       }
     }
   }
-  out.push(...duplicateChecks(read));
+  out.push(...duplicateChecks(read, units));
   out.push(...unitSuspectChecks(read));
   return out;
 }
@@ -171,7 +171,7 @@ function rowSignature(read: SheetRead, rec: DataRecord): string {
   return parts.join("\u0001");
 }
 
-function duplicateChecks(read: SheetRead): Issue[] {
+function duplicateChecks(read: SheetRead, units: UnitList): Issue[] {
   const out: Issue[] = [];
   if (read.kind === "plan" || read.kind === "units") return out;
   const seenRow = new Map<string, number>();
@@ -213,10 +213,9 @@ function duplicateChecks(read: SheetRead): Issue[] {
     }
     const name = rec.v.name;
     if (typeof name === "string" && name) {
-      const k =
-        nameKey(name) +
-        "\u0001" +
-        (typeof rec.v.district === "string" ? nameKey(rec.v.district) : "");
+      // Unit names compare without their prefix ("Huyện An Biên" = "An Biên").
+      const d = typeof rec.v.district === "string" ? rec.v.district : "";
+      const k = nameKey(name) + "\u0001" + (d ? nameKey(units.canonical(d) ?? unitKey(d)) : "");
       const prev = seenName.get(k);
       if (prev !== undefined) {
         rec.duplicate = true;

@@ -75,7 +75,8 @@ export function totalChecks(read: SheetRead): Issue[] {
         const x = col.raw[i];
         if (!Number.isNaN(x)) sum += x;
       }
-      const tol = Math.max(0.5 * Math.pow(10, -(shownDecimals ?? 0)), Math.abs(sum) * 1e-12);
+      // Half the last decimal shown, plus room for binary rounding of the sum itself.
+      const tol = 0.5 * Math.pow(10, -(shownDecimals ?? 0)) * (1 + 1e-9) + Math.abs(sum) * 1e-12;
       if (Math.abs(stated - sum) > tol) {
         out.push(
           makeIssue(

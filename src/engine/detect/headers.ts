@@ -6,7 +6,7 @@ import type { CellValue, MergeArea, SheetData } from "../model/cells";
 import { isCellError } from "../model/cells";
 import { foldKey } from "../text/normalize";
 import { FieldDef, KIND_BY_NAME, KINDS, SheetKind } from "./schema";
-import { stripUnit } from "./units";
+import { dvtOf, stripUnit } from "./units";
 
 /** How far down the sheet a header row is looked for. */
 export const HEADER_SCAN_ROWS = 40;
@@ -167,7 +167,11 @@ function mapColumns(
 }
 
 function isHeaderLike(texts: string[], row: CellValue[] | undefined): boolean {
-  // A header row is made of text: more than one number (that is not a year) means data.
+  // A header row is made of several texts (a title or "ĐVT: …" line is one text, even merged
+  // across the table); more than one number (that is not a year) means data.
+  const distinct = new Set(texts.filter((t) => t !== ""));
+  if (distinct.size < 2) return false;
+  if ([...distinct].some((t) => dvtOf(t) !== null) && distinct.size <= 2) return false;
   let numbers = 0;
   for (const v of row ?? []) {
     if (typeof v === "number" && !(Number.isInteger(v) && v >= 1900 && v <= 2100)) numbers++;

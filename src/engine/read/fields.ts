@@ -106,6 +106,8 @@ export function readNumber(v: CellValue, ctx: CellCtx): number | null {
       return null;
     }
     n = parsed.value;
+    // An amount in words ("1,5 tỷ") is in đồng whatever the column's unit: bring it to the column's unit.
+    if (parsed.form === "words" && ctx.field.type === "money" && ctx.scale !== 1) n = n / ctx.scale;
     const p = { value: v.trim(), expected: showNumber(n), fieldKey: ctx.field.key };
     ctx.issues.push(
       makeIssue("number-as-text", at(ctx), p, makeFix("numberAsText", ctx.row, ctx.col, v, n, p))

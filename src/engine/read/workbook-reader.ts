@@ -23,6 +23,8 @@ export interface WorkbookRead {
   sheetOrder: string[];
   /** Sheets left out (own sheets, unrecognised sheets). */
   skipped: string[];
+  /** Kinds recognised by sheet name whose header row was not found. */
+  headerNotFound: Set<SheetKind>;
 }
 
 export interface WorkbookReadOptions {
@@ -78,6 +80,7 @@ export function readWorkbook(wb: WorkbookData, opts: WorkbookReadOptions): Workb
   const ownNames = new Set(settings.summaries.map((s) => s.sheet));
   const issues: Issue[] = [];
   const skipped: string[] = [];
+  const headerNotFound = new Set<SheetKind>();
   const plans: {
     sheet: SheetData;
     kind: SheetKind | null;
@@ -110,6 +113,7 @@ export function readWorkbook(wb: WorkbookData, opts: WorkbookReadOptions): Workb
     let header = findHeader(p.sheet, p.kind, headerRow);
     if (!header) {
       if (p.kind) {
+        headerNotFound.add(p.kind);
         issues.push(
           makeIssue(
             "header-not-found",
@@ -135,7 +139,7 @@ export function readWorkbook(wb: WorkbookData, opts: WorkbookReadOptions): Workb
   }
   const sheetOrder = wb.sheets.map((s) => s.name);
   reads.sort((a, b) => sheetOrder.indexOf(a.sheet.name) - sheetOrder.indexOf(b.sheet.name));
-  return { sheets: reads, issues, units, settings, sheetOrder, skipped };
+  return { sheets: reads, issues, units, settings, sheetOrder, skipped, headerNotFound };
 }
 
 /**
