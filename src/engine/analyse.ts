@@ -41,6 +41,8 @@ export interface IndicatorResult {
 
 export interface Analysis {
   year: number;
+  /** Years with data, not after the report date, newest first (for a year picker). */
+  years: number[];
   reportSerial: number;
   issues: Issue[];
   indicators: IndicatorResult[];
@@ -214,6 +216,7 @@ export function analyse(wb: WorkbookData, opts: AnalyseOptions = {}): Analysis {
 
   return {
     year,
+    years: [...new Set(years)].sort((x, y) => y - x),
     reportSerial,
     issues: sortIssues(issues, read.sheetOrder),
     indicators,
