@@ -199,7 +199,7 @@ export function findHeader(
     if (headerRow === undefined && !isHeaderLike(top.texts, sheet.values[r])) continue;
     const candidates: { rows: number[]; headers: string[] }[] = [{ rows: [r], headers: top.texts }];
     const next = sheet.values[r + 1];
-    if (r + 1 < sheet.values.length && !isColumnNumberRow(next)) {
+    if (headerRow === undefined && r + 1 < sheet.values.length && !isColumnNumberRow(next)) {
       const bottom = headerRowTexts(sheet, r + 1, width, merges);
       if (isHeaderLike(bottom.texts, next)) {
         const joined = top.texts.map((t, c) => {
