@@ -17,6 +17,7 @@ import {
 } from "../workbook/fix-service";
 import type { WorkbookPort } from "../workbook/port";
 import { BuildResult, buildSummary } from "../workbook/summary-service";
+import { buildPlanTemplate, PLAN_TEMPLATE_SHEET } from "../engine/summary/plan-template";
 
 export interface SheetCounts {
   sheet: string | null;
@@ -136,6 +137,22 @@ export class Session {
   ): Promise<BuildResult> {
     const a = this.analysis ?? (await this.check(), this.analysis);
     return buildSummary(this.port, a as Analysis, { confirmReplace: confirm });
+  }
+
+  /** True when the workbook has no plan sheet (the pane then offers to create one). */
+  needsPlanSheet(): boolean {
+    return !!this.analysis && !this.analysis.read.sheets.some((s) => s.kind === "plan");
+  }
+
+  /** Create the plan sheet pre-filled with every plannable indicator for the year and the next. */
+  async createPlanSheet(): Promise<CheckView> {
+    if (!this.analysis) await this.check();
+    const a = this.analysis as Analysis;
+    const names = await this.port.sheetNames();
+    let name = PLAN_TEMPLATE_SHEET;
+    for (let i = 2; names.includes(name); i++) name = `${PLAN_TEMPLATE_SHEET} ${i}`;
+    await this.port.writeSheet(buildPlanTemplate(a.year, name), { activate: true });
+    return this.check();
   }
 
   /** Save the user's detection choice for a sheet in `_htx_settings`, then check again. */

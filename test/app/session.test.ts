@@ -63,3 +63,20 @@ describe("session (shared by the pane and the ribbon)", function () {
     assert.ok(after.skipped.includes("Tổng hợp 2022"), "our summary is never data");
   });
 });
+
+describe("session: the plan sheet offered when there is none", function () {
+  it("creates a long-form plan sheet that the reader recognises, with every plannable indicator", async function () {
+    const wb = buildDemoWorkbook();
+    const plan = wb.getWorksheet("Kế hoạch");
+    if (plan) wb.removeWorksheet(plan.id);
+    const s = new Session(XlsxWorkbook.fromWorkbook(wb), { reportSerial: REPORT });
+    await s.check(2022);
+    assert.equal(s.needsPlanSheet(), true);
+    const v = await s.createPlanSheet();
+    assert.equal(s.needsPlanSheet(), false);
+    assert.ok(v.sheets.some((x) => x.name === "Kế hoạch" && x.kind === "plan"));
+    // Every plannable indicator now has a row but no target: plan-missing for each, no sheet-missing.
+    assert.equal(v.issues.filter((i) => i.code === "plan-missing").length, 10);
+    assert.equal(v.issues.filter((i) => i.code === "sheet-missing").length, 0);
+  });
+});
