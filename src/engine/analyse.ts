@@ -89,9 +89,16 @@ export function analyse(wb: WorkbookData, opts: AnalyseOptions = {}): Analysis {
 
   // Cross-sheet checks.
   const htxSheets = read.sheets.filter((s) => s.kind === "htx");
+  // The HTX names are folded only when some fair lists names.
+  const anyNames = read.sheets.some(
+    (s) => s.kind === "fairs" && s.records.some((r) => r.v.htx_names)
+  );
   const htxNames = new Set<string>();
-  for (const s of htxSheets)
-    for (const r of s.records) if (typeof r.v.name === "string") htxNames.add(htxNameKey(r.v.name));
+  if (anyNames) {
+    for (const s of htxSheets)
+      for (const r of s.records)
+        if (typeof r.v.name === "string") htxNames.add(htxNameKey(r.v.name));
+  }
   if (htxSheets.length) {
     for (const s of read.sheets.filter((x) => x.kind === "fairs")) {
       const col = s.colOf.get("htx_names");

@@ -66,6 +66,45 @@ function dimensionOf(xmlHead: string): { rows: number; cols: number } | null {
   return { rows: r2 - r1 + 1, cols: c2 - c1 + 1 };
 }
 
+/** The shortest a row's XML can be (`<row r="1"><c r="A1"><v>1</v></c></row>`). */
+const MIN_ROW_BYTES = 40;
+
+/** Count `<row` elements of a sheet part, streaming; stops once past `stopAfter`. */
+async function countRows(zip: JSZip, path: string, stopAfter: number): Promise<number> {
+  const file = zip.file(path);
+  if (!file) return 0;
+  return new Promise((resolve) => {
+    let count = 0;
+    let tail = "";
+    let done = false;
+    const stream = file.nodeStream("nodebuffer");
+    const finish = () => {
+      if (!done) {
+        done = true;
+        resolve(count);
+      }
+    };
+    stream.on("data", (chunk: Buffer) => {
+      if (done) return;
+      const text = tail + chunk.toString("latin1");
+      let at = text.indexOf("<row");
+      while (at !== -1) {
+        // "<row" at the very end is seen again with the next chunk (it is kept in `tail`).
+        const next = text.charCodeAt(at + 4);
+        if (next === 32 || next === 62 || next === 47) count++;
+        at = text.indexOf("<row", at + 4);
+      }
+      tail = text.slice(-4);
+      if (count > stopAfter) {
+        (stream as unknown as { pause(): void }).pause();
+        finish();
+      }
+    });
+    stream.on("end", finish);
+    stream.on("error", finish);
+  });
+}
+
 /** Read the beginning of a zipped part without inflating all of it. */
 async function head(zip: JSZip, path: string, bytes = 4096): Promise<string> {
   const file = zip.file(path);
@@ -151,17 +190,17 @@ export async function inspectPackage(path: string): Promise<PackageInfo> {
     if (s.rows !== null && s.cols !== null) cells += s.rows * s.cols;
   }
   for (const s of sheets) {
-    // No dimension recorded: judge by the size of the sheet's XML (about 60 bytes a row at least).
+    // No dimension recorded (streaming writers omit it): count the rows when the XML is big
+    // enough to hold more than the limit (a row takes at least MIN_ROW_BYTES).
     if (s.rows !== null || !s.path) continue;
     const size =
       (zip.file(s.path) as unknown as { _data?: { uncompressedSize?: number } })?._data
         ?.uncompressedSize ?? 0;
-    if (size > MAX_ROWS_PER_SHEET * 120) {
-      throw new HtxError("tooLarge", {
-        sheet: s.name,
-        rows: `~${Math.round(size / 120)}`,
-        limit: MAX_ROWS_PER_SHEET,
-      });
+    if (size <= MAX_ROWS_PER_SHEET * MIN_ROW_BYTES) continue;
+    const rows = await countRows(zip, s.path, MAX_ROWS_PER_SHEET);
+    s.rows = rows;
+    if (rows > MAX_ROWS_PER_SHEET) {
+      throw new HtxError("tooLarge", { sheet: s.name, rows, limit: MAX_ROWS_PER_SHEET });
     }
   }
   if (cells > MAX_CELLS) {

@@ -1,12 +1,12 @@
 /** Checks on one sheet's structure and rows (DOMAIN §4). */
 import { FieldDef, KIND_BY_NAME } from "../detect/schema";
-import { foldKey, nameKey } from "../text/normalize";
+import { foldKey, isAscii, nameKey } from "../text/normalize";
 import { UnitList, unitKey } from "../model/admin-units";
+import type { CellValue } from "../model/cells";
 import { makeIssue } from "../model/issue-factory";
 import type { Issue } from "../model/issues";
 import type { DateValue } from "../parse/date";
 import { formatDateVi } from "../parse/date";
-import { cellText } from "../detect/headers";
 import { matchEnum } from "../read/enums";
 import { isBlank, showNumber } from "../read/fields";
 import type { DataRecord, SheetRead } from "../read/sheet-reader";
@@ -160,39 +160,79 @@ export function rowChecks(read: SheetRead, units: UnitList): Issue[] {
 /** 1 July 2025: Kiên Giang merged into An Giang, districts abolished. */
 const MERGER_SERIAL = 45839;
 
-function rowSignature(read: SheetRead, rec: DataRecord): string {
-  const row = read.sheet.values[rec.row] ?? [];
-  const parts: string[] = [];
-  for (let c = 0; c < row.length; c++) {
-    if (c === read.sttCol) continue;
-    parts.push(cellText(row[c]));
+/** Hash of a row's cells (STT left out): FNV-1a over the raw values, trailing blanks ignored. */
+function rowHash(row: CellValue[], stt: number): number {
+  let h = 0x811c9dc5;
+  let last = row.length - 1;
+  while (last >= 0 && isBlank(row[last])) last--;
+  for (let c = 0; c <= last; c++) {
+    if (c === stt) continue;
+    const v = row[c];
+    let t = v === null || v === undefined ? "" : typeof v === "object" ? v.error : String(v);
+    if (typeof v === "string") {
+      t = t.trim();
+      if (!isAscii(t)) t = t.normalize("NFC");
+    }
+    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0x1f, 0x01000193);
   }
-  while (parts.length && parts[parts.length - 1] === "") parts.pop();
-  return parts.join("\u0001");
+  return h >>> 0;
+}
+
+function sameRow(a: CellValue[], b: CellValue[], stt: number): boolean {
+  const n = Math.max(a.length, b.length);
+  for (let c = 0; c < n; c++) {
+    if (c === stt) continue;
+    const x = a[c] ?? null;
+    const y = b[c] ?? null;
+    if (x === y || (isBlank(x) && isBlank(y))) continue;
+    if (
+      typeof x === "string" &&
+      typeof y === "string" &&
+      x.trim().normalize("NFC") === y.trim().normalize("NFC")
+    )
+      continue;
+    if (
+      typeof x === "object" &&
+      typeof y === "object" &&
+      x !== null &&
+      y !== null &&
+      x.error === y.error
+    )
+      continue;
+    return false;
+  }
+  return true;
 }
 
 function duplicateChecks(read: SheetRead, units: UnitList): Issue[] {
   const out: Issue[] = [];
   if (read.kind === "plan" || read.kind === "units") return out;
-  const seenRow = new Map<string, number>();
+  const seenRow = new Map<number, number[]>();
   const seenCode = new Map<string, number>();
   const seenName = new Map<string, number>();
   const keyed = read.kind === "tht" || read.kind === "htx";
+  const districtKey = new Map<string, string>();
   for (const rec of read.records) {
-    const sig = rowSignature(read, rec);
-    const first = seenRow.get(sig);
+    const values = read.sheet.values;
+    const row = values[rec.row] ?? [];
+    const h = rowHash(row, read.sttCol);
+    const bucket = seenRow.get(h);
+    const first = bucket?.find((r) => sameRow(values[r] ?? [], row, read.sttCol));
     if (first !== undefined) {
       rec.duplicate = true;
+      const firstCol = row.findIndex((v, c) => c !== read.sttCol && !isBlank(v));
       out.push(
         makeIssue(
           "duplicate-row",
-          { sheet: read.sheet.name, row: rec.row, col: null, field: null },
+          { sheet: read.sheet.name, row: rec.row, col: Math.max(0, firstCol), field: null },
           { row: first + 1 }
         )
       );
       continue;
     }
-    seenRow.set(sig, rec.row);
+    if (bucket) bucket.push(rec.row);
+    else seenRow.set(h, [rec.row]);
     if (!keyed) continue;
     const code = rec.v.reg_code;
     if (typeof code === "string" && code.trim()) {
@@ -215,7 +255,12 @@ function duplicateChecks(read: SheetRead, units: UnitList): Issue[] {
     if (typeof name === "string" && name) {
       // Unit names compare without their prefix ("Huyện An Biên" = "An Biên").
       const d = typeof rec.v.district === "string" ? rec.v.district : "";
-      const k = nameKey(name) + "\u0001" + (d ? nameKey(units.canonical(d) ?? unitKey(d)) : "");
+      let dk = districtKey.get(d);
+      if (dk === undefined) {
+        dk = d ? nameKey(units.canonical(d) ?? unitKey(d)) : "";
+        districtKey.set(d, dk);
+      }
+      const k = nameKey(name) + "\u0001" + dk;
       const prev = seenName.get(k);
       if (prev !== undefined) {
         rec.duplicate = true;
@@ -238,7 +283,7 @@ const SUSPECT_FACTOR = 1000;
 const SUSPECT_MIN_ROWS = 5;
 
 function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
+  const s = Float64Array.from(xs).sort();
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }

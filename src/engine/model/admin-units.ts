@@ -65,8 +65,16 @@ export class UnitList {
   }
 
   /** The unit a name refers to, valid at `serial` when given. */
+  private readonly keyMemo = new Map<string, string>();
+
   find(name: string, serial?: number | null): AdminUnit | null {
-    const list = this.byKey.get(unitKey(name));
+    let k = this.keyMemo.get(name);
+    if (k === undefined) {
+      if (this.keyMemo.size >= 10000) this.keyMemo.clear();
+      k = unitKey(name);
+      this.keyMemo.set(name, k);
+    }
+    const list = this.byKey.get(k);
     if (!list) return null;
     if (serial === undefined || serial === null) return list[0];
     return (

@@ -32,8 +32,23 @@ function prepare(name: EnumName): Prepared {
   return p;
 }
 
+const memo = new Map<EnumName, Map<string, EnumMatch>>();
+const MEMO_LIMIT = 10000;
+
 /** Match a category text. Accepted spellings pass; synonyms are variants; the rest unknown. */
 export function matchEnum(name: EnumName, text: string): EnumMatch {
+  let m = memo.get(name);
+  if (!m) memo.set(name, (m = new Map()));
+  let r = m.get(text);
+  if (r === undefined) {
+    if (m.size >= MEMO_LIMIT) m.clear();
+    r = matchEnumUncached(name, text);
+    m.set(text, r);
+  }
+  return r;
+}
+
+function matchEnumUncached(name: EnumName, text: string): EnumMatch {
   const p = prepare(name);
   const exact = p.exact.get(nameKey(text));
   if (exact) return { status: "ok", value: exact.value, label: exact.label };

@@ -98,8 +98,16 @@ function stripNumbering(label: string): { rest: string; numbered: boolean } {
 const GRAND_RE = /^(tong cong|tong so|toan tinh|cong toan tinh|tong cong toan tinh)( |$)|^tong$/;
 const SUB_RE = /^cong( (huyen|tp|thanh pho|thi xa|tx|xa|phuong)( .*)?)?$/;
 
+/** "Tổng…", "Toàn…", "Cộng…" with or without diacritics (NFC), any case. */
+const TOTAL_PREFIX = /^(t[oổô]ng|to[aà]n|c[oộô]ng)/iu;
+
 function totalKind(label: string, units: UnitList): "grand" | "sub" | null {
-  const w = foldWords(stripNumbering(label).rest);
+  const rest = stripNumbering(label).rest;
+  // Every total label starts with "tổng", "toàn" or "cộng" (any case).
+  const c0 = rest.charCodeAt(0) | 0x20;
+  if (c0 !== 0x74 /* t */ && c0 !== 0x63 /* c */) return null;
+  if (!TOTAL_PREFIX.test(rest)) return null;
+  const w = foldWords(rest);
   if (GRAND_RE.test(w)) return "grand";
   if (SUB_RE.test(w)) return "sub";
   if (w.startsWith("cong ") && units.find(w.slice(5))) return "sub";
@@ -151,6 +159,19 @@ export function readSheet(
     return NUMERIC_TYPES.has(t) || t === "date";
   });
 
+  // Wide plan columns (one per year) are read by the plan reader.
+  const readCols = fieldColumns.filter((c) => c.year === undefined);
+  const ctxs: CellCtx[] = readCols.map((c) => ({
+    sheet: sheet.name,
+    row: 0,
+    col: c.col,
+    field: c.field as FieldDef,
+    scale: scaleOf.get(c.col) ?? 1,
+    numberFormat: null,
+    font: null,
+    reportSerial: opts.reportSerial,
+    issues,
+  }));
   const records: DataRecord[] = [];
   const groups: GroupRow[] = [];
   const totals: TotalRow[] = [];
@@ -221,14 +242,20 @@ export function readSheet(
     // Group rows: headings that may carry the district.
     if (label && kind !== "plan") {
       const { rest, numbered } = stripNumbering(label);
-      const unit = opts.units.canonical(rest);
-      const strong = numbered || hasUnitPrefix(rest) || unit !== null;
-      const headingOnly = figures === 0 && nonBlank <= 2 && (strong || isUpper(rest));
-      const headingWithFigures =
-        figures > 0 &&
-        numbered &&
-        (unit !== null || hasUnitPrefix(rest) || isUpper(rest)) &&
-        !hasOtherText(row, labelCol, valueCols, sttCol);
+      const maybeHeadingOnly = figures === 0 && nonBlank <= 2;
+      const maybeWithFigures = figures > 0 && numbered;
+      let headingOnly = false;
+      let headingWithFigures = false;
+      let unit: string | null = null;
+      if (maybeHeadingOnly || maybeWithFigures) {
+        unit = opts.units.canonical(rest);
+        const strong = numbered || hasUnitPrefix(rest) || unit !== null;
+        headingOnly = maybeHeadingOnly && (strong || isUpper(rest));
+        headingWithFigures =
+          maybeWithFigures &&
+          (unit !== null || hasUnitPrefix(rest) || isUpper(rest)) &&
+          !hasOtherText(row, labelCol, valueCols, sttCol);
+      }
       if (headingOnly || headingWithFigures) {
         groups.push({ row: r, label, district: unit, hasFigures: headingWithFigures });
         currentGroup = groups.length - 1;
@@ -240,21 +267,15 @@ export function readSheet(
 
     // A data row.
     const rec: DataRecord = { row: r, v: {}, group: currentGroup };
-    for (const c of fieldColumns) {
+    for (let k = 0; k < readCols.length; k++) {
+      const c = readCols[k];
       const f = c.field as FieldDef;
-      if (c.year !== undefined) continue; // wide plan columns are read by the plan reader
       const v: CellValue = row[c.col] ?? null;
-      const ctx: CellCtx = {
-        sheet: sheet.name,
-        row: r,
-        col: c.col,
-        field: f,
-        scale: scaleOf.get(c.col) ?? 1,
-        numberFormat: fmts?.[r]?.[c.col],
-        font: fonts?.[r]?.[c.col],
-        reportSerial: opts.reportSerial,
-        issues,
-      };
+      // One context per column, reused row after row (no allocation per cell).
+      const ctx = ctxs[k];
+      ctx.row = r;
+      ctx.numberFormat = fmts?.[r]?.[c.col];
+      ctx.font = fonts?.[r]?.[c.col];
       let value: FieldValue = null;
       switch (f.type) {
         case "text":

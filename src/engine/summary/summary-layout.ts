@@ -39,7 +39,9 @@ const SECTIONS: { key: Section; roman: string; title: string }[] = [
 
 /** "6–56, 60 (52 dòng)" — row lists compressed to ranges, capped. */
 export function describeRows(rows: number[], max = 8): string {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  let ascending = true;
+  for (let i = 1; i < rows.length && ascending; i++) ascending = rows[i] > rows[i - 1];
+  const sorted = ascending ? rows : [...new Set(rows)].sort((a, b) => a - b);
   const ranges: string[] = [];
   let i = 0;
   while (i < sorted.length) {

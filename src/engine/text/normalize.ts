@@ -24,11 +24,16 @@ export function isAscii(s: string): boolean {
  * move the tone of "oa", "oe", "uy" onto the second vowel (new style).
  */
 const TONE_MARKS = "\u0301\u0300\u0309\u0303\u0323";
+const TONE_RE = new RegExp(`([oOuU])([${TONE_MARKS}])([aAeEyY])`, "g");
+/** A toned o/u before a/e/y: the old placement ("hòa", "thủy"), in NFC text. */
+const OLD_PLACEMENT =
+  /[òóỏõọôồốổỗộơờớởỡợùúủũụưừứửữự][aeyâêăAEYÂÊĂ]|[ÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰ][aeyâêăAEYÂÊĂ]/;
 export function foldTonePlacement(s: string): string {
+  if (isAscii(s)) return s;
+  if (s === s.normalize("NFC") && !OLD_PLACEMENT.test(s)) return s;
   const d = s.normalize("NFD");
   // o/O or u/U + tone + a/e/y  →  o + a + tone
-  const re = new RegExp(`([oOuU])([${TONE_MARKS}])([aAeEyY])`, "g");
-  return d.replace(re, "$1$3$2").normalize("NFC");
+  return d.replace(TONE_RE, "$1$3$2").normalize("NFC");
 }
 
 /** Lower case, no diacritics (đ → d), no spaces or punctuation: the matching key. */
@@ -44,7 +49,7 @@ export function foldKey(s: string): string {
 
 /** Lower case, diacritics kept, tone placement folded, spaces collapsed: for names. */
 export function nameKey(s: string): string {
-  return foldTonePlacement(s.normalize("NFC"))
+  return foldTonePlacement(s)
     .toLowerCase()
     .replace(/[\s\u00a0]+/g, " ")
     .trim();
