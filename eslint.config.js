@@ -4,11 +4,24 @@
 const officeAddins = require("eslint-plugin-office-addins");
 const tseslint = require("typescript-eslint");
 
+const officeTs = officeAddins.configs.recommended.find((c) =>
+  (c.files || []).some((f) => f.includes("ts"))
+);
+
 module.exports = [
   { ignores: ["build/**", "dist/**", "node_modules/**", "demo-output/**", "coverage/**"] },
   ...officeAddins.configs.recommended,
   {
-    files: ["**/*.ts"],
+    // The task pane's React files: the same Office rules, with JSX.
+    ...officeTs,
+    files: ["**/*.tsx"],
+    languageOptions: {
+      ...officeTs.languageOptions,
+      parserOptions: { ...officeTs.languageOptions.parserOptions, ecmaFeatures: { jsx: true } },
+    },
+  },
+  {
+    files: ["**/*.ts", "**/*.tsx"],
     languageOptions: { parser: tseslint.parser, sourceType: "module" },
     plugins: { "@typescript-eslint": tseslint.plugin },
     rules: { "no-undef": "off", "no-redeclare": "off" },

@@ -1,16 +1,25 @@
 // Builds the add-in's browser files into dist/:
+//   taskpane.html          the shared-runtime page (the task pane, the ribbon commands and the
+//                          custom functions run in it): office.js from Office's CDN, functions.js,
+//                          taskpane.js (HtmlWebpackPlugin, template src/taskpane/taskpane.html)
+//   taskpane.js            the task pane (React + Fluent UI, src/taskpane/index.tsx), which also
+//                          registers the ribbon commands (src/commands/commands.ts)
 //   functions.js           the HTX.* custom functions (src/functions/functions.ts + the engine)
 //   functions.json         their metadata, from the JSDoc (custom-functions-metadata-plugin, which
 //                          fails the build on a metadata error and appends the associate calls)
 //   functions.vi-VN.json   the same metadata with the Vietnamese help (@vi, @viparam tags)
-//   taskpane.html          the shared-runtime page (a placeholder until the task pane issue)
 //   manifest.xml, assets/  the add-in manifest (URLs set to PRODUCTION_URL) and its icons
 // `npm run build` (production) / `npm run build:dev` (development: unminified).
+// `npm run dev-server`: webpack-dev-server on localhost:3000, https with the Office add-in
+// development certificate when it is installed (`npx office-addin-dev-certs install`), else http
+// (enough for a browser; Excel needs https); `-- --env http` forces http.
 const fs = require("fs");
+const os = require("os");
 const path = require("path");
 const ts = require("typescript");
 const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
 /** Where the production add-in is served (ends with "/"). The one place to change it. */
@@ -19,6 +28,10 @@ const PRODUCTION_URL = "https://localhost:3000/";
 const DEV_URL = "https://localhost:3000/";
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+const TASKPANE_SOURCE = "./src/taskpane/index.tsx";
+const DEV_PORT = 3000;
+/** Where office-addin-dev-certs installs the localhost certificate (its defaults). */
+const CERT_DIR = path.join(os.homedir(), ".office-addin-dev-certs");
 const METADATA = "functions.json";
 const METADATA_VI = "functions.vi-VN.json";
 const PLUGIN = "HtxAddinFiles";
@@ -102,23 +115,7 @@ function localize(metadata, help) {
   return { json: JSON.stringify(out, null, 4), errors };
 }
 
-const TASKPANE_PLACEHOLDER = `<!doctype html>
-<html lang="vi">
-  <head>
-    <meta charset="utf-8" />
-    <meta http-equiv="X-UA-Compatible" content="IE=Edge" />
-    <title>Báo cáo HTX</title>
-    <script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>
-    <script src="functions.js"></script>
-  </head>
-  <body>
-    <p>Báo cáo HTX: các hàm HTX.* đã sẵn sàng. Gõ <code>=HTX.</code> vào một ô.</p>
-    <p lang="en">HTX Report: the HTX.* functions are ready. Type <code>=HTX.</code> in a cell.</p>
-  </body>
-</html>
-`;
-
-/** Emits functions.vi-VN.json and the placeholder page; fails the build on missing help. */
+/** Emits functions.vi-VN.json; fails the build on missing help. */
 class HtxAddinFilesPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap(PLUGIN, (compilation) => {
@@ -127,10 +124,6 @@ class HtxAddinFilesPlugin {
         () => {
           const file = path.resolve(__dirname, FUNCTIONS_SOURCE);
           compilation.fileDependencies.add(file);
-          compilation.emitAsset(
-            "taskpane.html",
-            new webpack.sources.RawSource(TASKPANE_PLACEHOLDER)
-          );
           const asset = compilation.getAsset(METADATA);
           if (!asset) {
             // custom-functions-metadata-plugin has reported why.
@@ -151,17 +144,44 @@ class HtxAddinFilesPlugin {
   }
 }
 
-module.exports = (env, argv) => {
+/**
+ * The dev server's https options: the office-addin-dev-certs certificate when it is installed,
+ * else null (http). Read from its files directly: nothing is generated or installed here.
+ */
+function devHttpsOptions(env) {
+  if (env.http) return null;
+  const files = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
+  const options = {};
+  for (const [k, name] of Object.entries(files)) {
+    const file = path.join(CERT_DIR, name);
+    if (!fs.existsSync(file)) return null;
+    options[k] = fs.readFileSync(file);
+  }
+  return options;
+}
+
+module.exports = (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
+  const serving = !!env.WEBPACK_SERVE;
+  const https = serving ? devHttpsOptions(env) : null;
+  if (serving && !https && !env.http) {
+    console.warn(
+      "No Office add-in development certificate in " +
+        CERT_DIR +
+        ": serving http://localhost:" +
+        DEV_PORT +
+        "/ (a browser is fine; Excel needs https: run `npx office-addin-dev-certs install`)."
+    );
+  }
   return {
     mode: production ? "production" : "development",
     context: __dirname,
     devtool: "source-map",
     target: ["web", "es2020"],
-    entry: { functions: FUNCTIONS_SOURCE },
+    entry: { functions: FUNCTIONS_SOURCE, taskpane: TASKPANE_SOURCE },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
     resolve: {
-      extensions: [".ts", ".js"],
+      extensions: [".ts", ".tsx", ".js"],
       // iconv-lite (TCVN3 table) runs on Buffer; the engine uses no stream or string decoder.
       fallback: { buffer: require.resolve("buffer/"), stream: false, string_decoder: false },
       alias: {
@@ -172,7 +192,7 @@ module.exports = (env, argv) => {
     module: {
       rules: [
         {
-          test: /\.ts$/,
+          test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {
             loader: "ts-loader",
@@ -185,6 +205,17 @@ module.exports = (env, argv) => {
       new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: METADATA }),
       new HtxAddinFilesPlugin(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // office.js (a plain script in the template's head) runs first; then the custom
+        // functions (they call CustomFunctions.associate as they load), then the pane.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        inject: "head",
+        scriptLoading: "defer",
+        minify: false,
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -198,5 +229,15 @@ module.exports = (env, argv) => {
       }),
     ],
     performance: { hints: false },
+    devServer: {
+      host: "localhost",
+      port: DEV_PORT,
+      server: https ? { type: "https", options: https } : { type: "http" },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false,
+      hot: false,
+      liveReload: true,
+      client: { overlay: { warnings: false, errors: true } },
+    },
   };
 };

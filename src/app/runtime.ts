@@ -30,8 +30,8 @@ import type { ExcelRun } from "../adapters/office/excel-types";
 import { HtxError } from "../workbook/port";
 import { strings } from "../i18n";
 import type { CommandStrings } from "../i18n/commands.types";
-import { commandsEn } from "../i18n/commands.en";
-import { commandsVi } from "../i18n/commands.vi";
+import { en as enStrings } from "../i18n/en";
+import { vi as viStrings } from "../i18n/vi";
 
 // ------------------------------------------------------------------ Office globals
 
@@ -76,7 +76,7 @@ export function uiLanguage(): "vi" | "en" {
 
 /** The ribbon / runtime strings in the UI language. */
 export function commandStrings(lang: "vi" | "en" = uiLanguage()): CommandStrings {
-  return lang === "en" ? commandsEn : commandsVi;
+  return lang === "en" ? enStrings.commands : viStrings.commands;
 }
 
 /** Why something failed, in words for the banner (Excel's errors are already in both languages). */

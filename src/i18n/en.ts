@@ -2,6 +2,11 @@
 import type { Strings } from "./types";
 import { vi } from "./vi";
 
+/** "1 error", "2 errors". */
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export const en: Strings = {
   lang: "en",
   kinds: {
@@ -154,6 +159,156 @@ export const en: Strings = {
     noteNoData: "No source sheet",
     unavailable: "no data",
     planNextTarget: "Target",
+  },
+  pane: {
+    title: "HTX Report",
+    year: "Report year",
+    yearHint: "By default the latest year with data.",
+    tabs: { check: "Check", fix: "Fix", summary: "Summary", detect: "Detection" },
+    statusLabel: "Status",
+    dismiss: "Dismiss",
+    working: "Working…",
+    checkButton: "Check the data",
+    checking: "Checking the data…",
+    checked: (p) =>
+      `Checked the ${p.year} data: ${p.errors} errors, ${p.warnings} warnings, ${p.infos} info.`,
+    notChecked: "Not checked yet. Select “Check the data” to read the sheets.",
+    noIssues: "No issues.",
+    countsCaption: "Issues by sheet",
+    sheetColumn: "Sheet",
+    totalRow: "Total",
+    workbook: "Whole workbook",
+    filters: "Filter the list",
+    filterSeverity: "Severity",
+    filterSheet: "Sheet",
+    filterCode: "Kind of issue",
+    all: "All",
+    showing: (p) => `Showing ${p.shown} of ${p.total} issues.`,
+    showMore: (p) => `Show ${p.count} more`,
+    clickHint: "Choose an issue (click or Enter) to go to its cell in Excel.",
+    selected: (p) => `Selected cell ${p.cell} on sheet “${p.sheet}”.`,
+    issueLabel: (p) => `${p.severity}, cell ${p.cell}: ${p.message}`,
+    groupCount: (p) => `${p.count} ${p.count === 1 ? "issue" : "issues"}`,
+    sheetsRead: "Sheets recognised",
+    sheetsSkipped: "Sheets not read",
+    sheetKindRow: (p) => `${p.kind}, header row ${p.row}`,
+    codes: {
+      "sheet-missing": "Sheet missing",
+      "header-not-found": "No header row",
+      "column-missing": "Required column missing",
+      "column-unknown": "Unrecognised column",
+      "blank-required": "Required cell empty",
+      "type-error": "Wrong type",
+      "number-as-text": "Number stored as text",
+      "negative-value": "Negative value",
+      "not-integer": "Not a whole number",
+      "date-invalid": "Impossible date",
+      "date-future": "Date after the report date",
+      "date-order": "Date before founding",
+      "enum-unknown": "Unknown category",
+      "enum-variant": "Category spelled differently",
+      "legacy-encoding": "Legacy encoding (TCVN3/VNI)",
+      "unicode-nfd": "Decomposed Unicode",
+      "formula-error": "Formula error",
+      "unit-suspect": "Suspect unit",
+      "below-legal-minimum": "Below the legal minimum",
+      "duplicate-row": "Duplicate row",
+      "duplicate-key": "Duplicate code or name",
+      "unknown-unit": "Unknown administrative unit",
+      "unknown-htx": "Cooperative not in the list",
+      "count-mismatch": "Count mismatch",
+      "total-mismatch": "Wrong total",
+      "plan-missing": "Plan target missing",
+      "percent-mismatch": "Wrong percentage",
+      "no-dissolved": "No dissolved cooperatives",
+    },
+    fixIntro:
+      "Only the cells listed are written. Excel cannot undo the add-in's changes, so use the Undo button here.",
+    previewButton: "Preview the changes",
+    previewing: "Listing the changes…",
+    noFixes: "No issue can be fixed automatically.",
+    previewHeading: (p) => `${p.count} ${p.count === 1 ? "change" : "changes"} to write`,
+    emptyValue: "(empty)",
+    applyButton: (p) => `Apply ${p.count} ${p.count === 1 ? "change" : "changes"}`,
+    applying: "Writing the changes…",
+    applied: (p) => `Fixed ${p.count} ${p.count === 1 ? "cell" : "cells"} and checked again.`,
+    skipped: (p) =>
+      `${p.count} ${p.count === 1 ? "cell was" : "cells were"} edited since the check and left alone.`,
+    undoButton: "Undo the last fixes",
+    undoing: "Undoing…",
+    undone: (p) => `Undid ${p.count} ${p.count === 1 ? "cell" : "cells"} and checked again.`,
+    nothingToUndo: "Nothing to undo.",
+    summaryIntro:
+      "Build the standard “Tổng hợp” sheet of the provincial report in this workbook, from the data and plan sheets.",
+    buildButton: (p) => `Build the ${p.year} summary`,
+    buildButtonLatest: "Build the summary",
+    building: "Building the summary…",
+    built: (p) => `Built the sheet “${p.sheet}” and opened it.`,
+    rebuilt: (p) => `Rebuilt the sheet “${p.sheet}” and opened it.`,
+    backupKept: (p) => `The old one is kept as “${p.backup}”.`,
+    notReplaced: (p) => `Not replaced: the sheet “${p.sheet}” is unchanged.`,
+    goToSheet: (p) => `Open “${p.sheet}”`,
+    errorsRemain: (p) =>
+      `The data still has ${p.errors} ${p.errors === 1 ? "error" : "errors"}: review the Check tab before using the summary.`,
+    confirmTitle: "The summary sheet was edited by hand",
+    confirmBody: (p) =>
+      `The sheet “${p.sheet}” has changes made by hand. Keep a copy named “${p.backup}” and replace it with the new summary?`,
+    confirmReplace: "Keep a backup and replace",
+    cancel: "Cancel",
+    progress: (p) => `${p.done} of ${p.total} rows done`,
+    detectIntro:
+      "If the add-in does not recognise a sheet, or gets it wrong, say what kind of sheet it is, which row is the header and which column is which field. The choice is saved in the workbook (hidden sheet _htx_settings) for every later check.",
+    sheetLabel: "Sheet",
+    chooseSheet: "Choose a sheet",
+    kindLabel: "Kind of sheet",
+    ignoreKind: "Ignore this sheet",
+    headerRowLabel: "Header row",
+    headerRowHint: "The row number, e.g. 3.",
+    columnsHeading: "Column of each field",
+    columnsHint: "Type the column letter (A, B, …, AA); leave empty if there is none.",
+    required: "required",
+    detectedHeader: (p) => `Header read now: “${p.header}”`,
+    saveOverride: "Save and check again",
+    saving: "Saving the choice…",
+    saved: (p) => `Saved the choice for the sheet “${p.sheet}” and checked again.`,
+    badHeaderRow: "The header row must be a whole number from 1.",
+    badColumn: (p) => `“${p.value}” is not a column letter (A, B, …, AA).`,
+    duplicateColumn: (p) => `Column ${p.column} is chosen for two fields.`,
+  },
+  commands: {
+    checkClean: (p) => `Checked the ${p.year} data: no problems found.`,
+    checkFound: (p) =>
+      `Checked the ${p.year} data: ${count(p.errors, "error", "errors")}, ` +
+      `${count(p.warnings, "warning", "warnings")}, ${p.infos} info. ` +
+      `Click a row to go to its cell.`,
+    built: (p) =>
+      p.replaced
+        ? `Rebuilt the sheet “${p.sheet}” from the current data.`
+        : `Built the sheet “${p.sheet}”.`,
+    builtWithErrors: (p) =>
+      `The data still has ${count(p.errors, "error", "errors")}: review them before using the figures.`,
+    confirmReplace: (p) =>
+      `The sheet “${p.sheet}” was edited by hand, so it was not replaced. If you rebuild it, the ` +
+      `current one is kept as “${p.backup}”. Confirm in this pane.`,
+    busy: () => `HTX Report is busy with another task. Wait for it to finish, then click again.`,
+    checkFailed: (p) => `Could not check the data. ${p.reason}`,
+    buildFailed: (p) => `Could not build the summary. ${p.reason}`,
+    noExcel: () =>
+      `Could not reach Excel. Close the pane and open HTX Report again from the Home tab.`,
+    unexpected: (p) => `Unexpected error: ${p.detail}`,
+  },
+  hostErrors: {
+    editMode: () =>
+      "Excel is editing a cell. Press Enter or Esc to leave the cell, then try again.",
+    protected: (p) =>
+      `The sheet${p.sheet ? ` “${p.sheet}”` : ""} or the workbook is protected, so nothing was written. ` +
+      "Unprotect it (Review → Unprotect Sheet / Protect Workbook) and try again.",
+    limit: () =>
+      "The request exceeded Excel's limits (5 MB or 5 million cells at a time), even when split up.",
+    notFound: (p) =>
+      `${p.sheet ? `The sheet “${p.sheet}”` : "An object"} was not found in the workbook.`,
+    busy: () => "Excel is busy. Wait a moment and try again.",
+    hostError: (p) => `Excel reported an error: ${p.detail ?? ""}`.trim(),
   },
 };
 

@@ -1,5 +1,8 @@
 /** The shape of a UI string table. Every human-readable string lives in vi.ts and en.ts. */
 import type { IssueCode } from "../engine/model/issues";
+import type { CommandStrings } from "./commands.types";
+
+export type HostErrorCode = "editMode" | "protected" | "limit" | "notFound" | "busy" | "hostError";
 
 /** Parameters a check message may use. */
 export interface IssueParams {
@@ -33,4 +36,99 @@ export interface Strings {
   };
   cli: Record<string, (p: Record<string, string | number>) => string>;
   summary: Record<string, string>;
+  pane: PaneStrings;
+  /** The ribbon commands' notices (src/commands, src/app/runtime.ts). */
+  commands: CommandStrings;
+  /** Excel's errors in words the user can act on (src/adapters/office). */
+  hostErrors: Record<HostErrorCode, (p: Record<string, string | number>) => string>;
+}
+
+type N = number;
+
+/** The task pane's words (src/taskpane). */
+export interface PaneStrings {
+  title: string;
+  year: string;
+  yearHint: string;
+  tabs: { check: string; fix: string; summary: string; detect: string };
+  /** The live region's name (screen readers). */
+  statusLabel: string;
+  dismiss: string;
+  working: string;
+  // Check
+  checkButton: string;
+  checking: string;
+  checked: (p: { year: N; errors: N; warnings: N; infos: N }) => string;
+  notChecked: string;
+  noIssues: string;
+  countsCaption: string;
+  sheetColumn: string;
+  totalRow: string;
+  /** Group of issues about the whole workbook (no sheet). */
+  workbook: string;
+  filters: string;
+  filterSeverity: string;
+  filterSheet: string;
+  filterCode: string;
+  all: string;
+  showing: (p: { shown: N; total: N }) => string;
+  showMore: (p: { count: N }) => string;
+  clickHint: string;
+  selected: (p: { sheet: string; cell: string }) => string;
+  /** An issue button's accessible name. */
+  issueLabel: (p: { severity: string; cell: string; message: string }) => string;
+  groupCount: (p: { count: N }) => string;
+  sheetsRead: string;
+  sheetsSkipped: string;
+  sheetKindRow: (p: { kind: string; row: N }) => string;
+  codes: Record<IssueCode, string>;
+  // Fix
+  fixIntro: string;
+  previewButton: string;
+  previewing: string;
+  noFixes: string;
+  previewHeading: (p: { count: N }) => string;
+  emptyValue: string;
+  applyButton: (p: { count: N }) => string;
+  applying: string;
+  applied: (p: { count: N }) => string;
+  skipped: (p: { count: N }) => string;
+  undoButton: string;
+  undoing: string;
+  undone: (p: { count: N }) => string;
+  nothingToUndo: string;
+  // Summary
+  summaryIntro: string;
+  buildButton: (p: { year: N }) => string;
+  buildButtonLatest: string;
+  building: string;
+  built: (p: { sheet: string }) => string;
+  rebuilt: (p: { sheet: string }) => string;
+  backupKept: (p: { backup: string }) => string;
+  notReplaced: (p: { sheet: string }) => string;
+  goToSheet: (p: { sheet: string }) => string;
+  errorsRemain: (p: { errors: N }) => string;
+  confirmTitle: string;
+  confirmBody: (p: { sheet: string; backup: string }) => string;
+  confirmReplace: string;
+  cancel: string;
+  progress: (p: { done: N; total: N }) => string;
+  // Detection override
+  detectIntro: string;
+  sheetLabel: string;
+  chooseSheet: string;
+  kindLabel: string;
+  ignoreKind: string;
+  headerRowLabel: string;
+  headerRowHint: string;
+  columnsHeading: string;
+  columnsHint: string;
+  required: string;
+  detectedHeader: (p: { header: string }) => string;
+  saveOverride: string;
+  saving: string;
+  saved: (p: { sheet: string }) => string;
+  badHeaderRow: string;
+  badColumn: (p: { value: string }) => string;
+  duplicateColumn: (p: { column: string }) => string;
 }

@@ -1,50 +1,16 @@
 /**
- * Excel's errors in words the user can act on, and a retry for the transient
- * ones (a cell in edit mode, a busy host). Local for now: HtxError's code union
- * lives in src/workbook/port.ts; these codes should move there
- * ("editMode", "protected", "limit", "hostError") with strings in src/i18n.
+ * Excel's errors in words the user can act on (the words live in the vi / en
+ * string tables, `hostErrors`), and a retry for the transient ones (a cell in
+ * edit mode, a busy host).
  */
 import type { OfficeExtensionError } from "./excel-types";
+import { en as enStrings } from "../../i18n/en";
+import type { HostErrorCode } from "../../i18n/types";
+import { vi as viStrings } from "../../i18n/vi";
 
-export type OfficeErrorCode =
-  "editMode" | "protected" | "limit" | "notFound" | "busy" | "hostError";
+export type OfficeErrorCode = HostErrorCode;
 
 type Params = Record<string, string | number>;
-
-const TEXT: Record<OfficeErrorCode, { vi: (p: Params) => string; en: (p: Params) => string }> = {
-  editMode: {
-    vi: () =>
-      "Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để ra khỏi ô đang sửa rồi thử lại.",
-    en: () => "Excel is editing a cell. Press Enter or Esc to leave the cell, then try again.",
-  },
-  protected: {
-    vi: (p) =>
-      `Trang tính${p.sheet ? ` “${p.sheet}”` : ""} hoặc sổ làm việc đang được bảo vệ nên chưa ghi gì cả. ` +
-      "Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính / sổ làm việc) rồi thử lại.",
-    en: (p) =>
-      `The sheet${p.sheet ? ` “${p.sheet}”` : ""} or the workbook is protected, so nothing was written. ` +
-      "Unprotect it (Review → Unprotect Sheet / Protect Workbook) and try again.",
-  },
-  limit: {
-    vi: () =>
-      "Yêu cầu vượt quá giới hạn của Excel (5 MB hoặc 5 triệu ô mỗi lần), kể cả khi đã chia nhỏ.",
-    en: () =>
-      "The request exceeded Excel's limits (5 MB or 5 million cells at a time), even when split up.",
-  },
-  notFound: {
-    vi: (p) =>
-      `Không tìm thấy ${p.sheet ? `trang tính “${p.sheet}”` : "đối tượng cần dùng"} trong sổ làm việc.`,
-    en: (p) => `${p.sheet ? `The sheet “${p.sheet}”` : "An object"} was not found in the workbook.`,
-  },
-  busy: {
-    vi: () => "Excel đang bận. Hãy chờ một lát rồi thử lại.",
-    en: () => "Excel is busy. Wait a moment and try again.",
-  },
-  hostError: {
-    vi: (p) => `Excel báo lỗi: ${p.detail ?? ""}`.trim(),
-    en: (p) => `Excel reported an error: ${p.detail ?? ""}`.trim(),
-  },
-};
 
 /** A failure from Excel, with a reason in Vietnamese and English. */
 export class OfficeError extends Error {
@@ -57,8 +23,8 @@ export class OfficeError extends Error {
     /** Excel's own error code ("AccessDenied" …), when it came from Excel. */
     readonly excelCode?: string
   ) {
-    const vi = TEXT[code].vi(params);
-    const en = TEXT[code].en(params);
+    const vi = viStrings.hostErrors[code](params);
+    const en = enStrings.hostErrors[code](params);
     super(`${vi} / ${en}`);
     this.vi = vi;
     this.en = en;
