@@ -159,7 +159,10 @@ export async function runSummary(
   io: Io = defaultIo
 ): Promise<number> {
   const s = strings(o.lang);
-  const { wb, a } = await load(file, o, io, s);
+  const loaded = await load(file, o, io, s);
+  const wb = loaded.wb;
+  let a: Analysis | null = loaded.a;
+  loaded.a = null as unknown as Analysis;
   const parts = wb.unsupportedParts();
   if (parts.length) {
     throw new HtxError("unsupportedParts", {
@@ -168,20 +171,24 @@ export async function runSummary(
   }
   const out = o.output ?? defaultOutput(file);
   await buildSummary(wb, a);
+  // What is printed is prepared before writing, so the analysis (and the cell arrays it holds)
+  // can be collected while ExcelJS writes: writing a big workbook needs the memory.
+  const report = o.json
+    ? JSON.stringify({ year: a.year, indicators: indicatorsJson(a) }, null, 2) + "\n"
+    : [
+        s.cli.summaryHeader({ year: a.year }),
+        ...a.indicators.map((i) => {
+          const pct = i.percent === null ? "" : ` (${formatNumberVi(i.percent * 100, 0)}%)`;
+          const plan = i.plan === null ? "" : ` / ${formatNumberVi(i.plan)}`;
+          const actual = i.actual === null ? "—" : formatNumberVi(i.actual);
+          return `  ${s.lang === "en" ? i.label_en : i.label}: ${actual}${plan}${pct} ${i.unit}`;
+        }),
+      ].join("\n") + "\n";
+  a = null;
   await wb.saveAs(out);
-  if (o.json) {
-    io.out(JSON.stringify({ year: a.year, indicators: indicatorsJson(a) }, null, 2) + "\n");
-    io.err(s.cli.written({ file: out }) + "\n");
-  } else {
-    io.out(s.cli.summaryHeader({ year: a.year }) + "\n");
-    for (const i of a.indicators) {
-      const pct = i.percent === null ? "" : ` (${formatNumberVi(i.percent * 100, 0)}%)`;
-      const plan = i.plan === null ? "" : ` / ${formatNumberVi(i.plan)}`;
-      const actual = i.actual === null ? "—" : formatNumberVi(i.actual);
-      io.out(`  ${s.lang === "en" ? i.label_en : i.label}: ${actual}${plan}${pct} ${i.unit}\n`);
-    }
-    io.out(s.cli.written({ file: path.resolve(out) }) + "\n");
-  }
+  io.out(report);
+  if (o.json) io.err(s.cli.written({ file: out }) + "\n");
+  else io.out(s.cli.written({ file: path.resolve(out) }) + "\n");
   return 0;
 }
 

@@ -120,6 +120,8 @@ export const en: Strings = {
     notFound: () => `file not found`,
     emptyWorkbook: () => `the workbook holds no data`,
     tooLarge: (p) => `sheet "${p.sheet}" has ${p.rows} rows, over the limit of ${p.limit} rows`,
+    tooManyCells: (p) =>
+      `the workbook has about ${Number(p.cells).toLocaleString("en")} cells, over the limit of ${Number(p.limit).toLocaleString("en")} cells that memory allows; split it into several files, or run with NODE_OPTIONS=--max-old-space-size=8192`,
     tooLargeFile: (p) => `the file is ${p.size} MB, over the limit of ${p.limit} MB`,
     unsupportedParts: (p) =>
       `the file holds ${p.parts}, which the writer cannot keep; build the summary in Excel (the add-in) or save a copy without them`,
@@ -248,6 +250,12 @@ export const en: Strings = {
     backupKept: (p) => `The old one is kept as “${p.backup}”.`,
     notReplaced: (p) => `Not replaced: the sheet “${p.sheet}” is unchanged.`,
     goToSheet: (p) => `Open “${p.sheet}”`,
+    noPlanSheet:
+      "The workbook has no plan sheet, so the plan and % of plan columns stay blank. You can create a plan sheet listing every plannable indicator, then fill in the targets.",
+    createPlanButton: "Create the plan sheet",
+    creatingPlan: "Creating the plan sheet…",
+    planCreated: (p) =>
+      `Created the sheet “${p.sheet}”: fill in the Plan column, then build the summary again.`,
     errorsRemain: (p) =>
       `The data still has ${p.errors} ${p.errors === 1 ? "error" : "errors"}: review the Check tab before using the summary.`,
     confirmTitle: "The summary sheet was edited by hand",

@@ -108,6 +108,11 @@ export interface PaneStrings {
   notReplaced: (p: { sheet: string }) => string;
   goToSheet: (p: { sheet: string }) => string;
   errorsRemain: (p: { errors: N }) => string;
+  /** The workbook has no plan sheet: the targets stay blank. */
+  noPlanSheet: string;
+  createPlanButton: string;
+  creatingPlan: string;
+  planCreated: (p: { sheet: string }) => string;
   confirmTitle: string;
   confirmBody: (p: { sheet: string; backup: string }) => string;
   confirmReplace: string;

@@ -116,6 +116,8 @@ export const vi: Strings = {
     notFound: () => `không tìm thấy tệp`,
     emptyWorkbook: () => `sổ tính không có dữ liệu`,
     tooLarge: (p) => `trang tính "${p.sheet}" có ${p.rows} dòng, vượt giới hạn ${p.limit} dòng`,
+    tooManyCells: (p) =>
+      `sổ tính có khoảng ${Number(p.cells).toLocaleString("vi-VN")} ô, vượt giới hạn ${Number(p.limit).toLocaleString("vi-VN")} ô mà bộ nhớ cho phép; hãy tách thành nhiều tệp, hoặc chạy với NODE_OPTIONS=--max-old-space-size=8192`,
     tooLargeFile: (p) => `tệp ${p.size} MB, vượt giới hạn ${p.limit} MB`,
     unsupportedParts: (p) =>
       `tệp có ${p.parts} mà trình ghi chưa giữ được; hãy lập bảng tổng hợp trong Excel (add-in) hoặc lưu bản sao không có các thành phần này`,
@@ -243,6 +245,12 @@ export const vi: Strings = {
     backupKept: (p) => `Bản cũ được giữ ở trang “${p.backup}”.`,
     notReplaced: (p) => `Chưa thay thế: trang “${p.sheet}” giữ nguyên.`,
     goToSheet: (p) => `Mở trang “${p.sheet}”`,
+    noPlanSheet:
+      "Sổ chưa có trang Kế hoạch nên cột kế hoạch và % so KH sẽ để trống. Có thể tạo trang Kế hoạch có sẵn mọi chỉ tiêu cần giao, rồi điền số kế hoạch.",
+    createPlanButton: "Tạo trang Kế hoạch",
+    creatingPlan: "Đang tạo trang Kế hoạch…",
+    planCreated: (p) =>
+      `Đã tạo trang “${p.sheet}”: hãy điền cột Kế hoạch rồi lập lại bảng tổng hợp.`,
     errorsRemain: (p) =>
       `Số liệu còn ${p.errors} lỗi: hãy xem lại thẻ Kiểm tra trước khi dùng bảng tổng hợp.`,
     confirmTitle: "Bảng tổng hợp đã được sửa tay",

@@ -379,7 +379,7 @@ function Pane({ lang }: { lang: "vi" | "en" }) {
           aria-label={t.tabs.summary}
           hidden={tab !== "summary"}
         >
-          <SummaryPanel view={view} built={built} onBuild={() => build(ask)} />
+          <SummaryPanel view={view} setView={setView} built={built} onBuild={() => build(ask)} />
         </section>
         <section
           role="tabpanel"

@@ -20,20 +20,46 @@ export interface BuildOutcome {
 
 export function SummaryPanel({
   view,
+  setView,
   built,
   onBuild,
 }: {
   view: CheckView | null;
+  setView: (v: CheckView) => void;
   built: BuildOutcome | null;
   onBuild: () => Promise<BuildOutcome | null>;
 }) {
   const styles = useStyles();
-  const { t, busy, announce, fail } = usePane();
+  const { t, busy, announce, fail, run, session } = usePane();
   const [resultRef, focusResult] = useFocusAfter<HTMLDivElement>();
+  const noPlan = view !== null && !view.sheets.some((x) => x.kind === "plan");
+
+  const createPlan = async () => {
+    const before = new Set((view?.sheets ?? []).map((x) => x.name));
+    const v = await run("settings", t.creatingPlan, () => session.createPlanSheet());
+    if (!v) return;
+    setView(v);
+    const created = v.sheets.find((x) => x.kind === "plan" && !before.has(x.name));
+    if (created) announce(t.planCreated({ sheet: created.name }));
+  };
 
   return (
     <div className={styles.panel}>
       <p className={styles.para}>{t.summaryIntro}</p>
+      {noPlan && (
+        <MessageBar intent="warning" layout="multiline" data-testid="no-plan">
+          <MessageBarBody>
+            {t.noPlanSheet}{" "}
+            <Button
+              size="small"
+              disabledFocusable={busy !== null}
+              onClick={() => void createPlan()}
+            >
+              {t.createPlanButton}
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.actions}>
         <Button
           appearance="primary"

@@ -45,6 +45,7 @@ export class HtxError extends Error {
       | "encrypted"
       | "emptyWorkbook"
       | "tooLarge"
+      | "tooManyCells"
       | "tooLargeFile"
       | "unsupportedParts"
       | "sameAsInput"

@@ -7,9 +7,9 @@ import { existsSync, promises as fs, readdirSync } from "fs";
 import ExcelJS from "exceljs";
 import { main, DEMO_FILE, PROGRESS_MIN_BYTES } from "../../src/cli/main";
 import { writeDemoWorkbook } from "../../src/demo/demo-workbook";
-import { MAX_ROWS_PER_SHEET } from "../../src/adapters/xlsx/inspect";
+import { MAX_CELLS, MAX_ROWS_PER_SHEET } from "../../src/adapters/xlsx/inspect";
 import { captureIo } from "../support/io";
-import { hugeSheetXlsx, oleFile, withExtraPart } from "../support/raw-xlsx";
+import { hugeSheetXlsx, oleFile, sheetWithDimension, withExtraPart } from "../support/raw-xlsx";
 import { tmpDir } from "../support/tmp";
 
 const run = async (args: string[], tty = false) => {
@@ -229,6 +229,20 @@ describe("command line", function () {
       const r2 = await run(["summary", noDim, "--lang", "en"]);
       assert.equal(r2.code, 2);
       assert.match(onlyLine(r2.err), /over the limit of 500000 rows/);
+    });
+  });
+
+  describe("a workbook larger than memory allows", function () {
+    it("is refused before loading, with a message naming the cell limit", async function () {
+      const rows = Math.ceil(MAX_CELLS / 20) + 10;
+      assert.ok(rows < MAX_ROWS_PER_SHEET, "the cell limit, not the row limit, is what refuses it");
+      const file = tmp.file("wide.xlsx");
+      await fs.writeFile(file, await sheetWithDimension(`A1:T${rows}`));
+      const r = await run(["validate", file]);
+      assert.equal(r.code, 2);
+      assert.match(onlyLine(r.err), /vượt giới hạn [\d.]+ ô mà bộ nhớ cho phép/);
+      const en = await run(["summary", file, "--lang", "en"]);
+      assert.match(onlyLine(en.err), /over the limit of [\d,]+ cells that memory allows/);
     });
   });
 

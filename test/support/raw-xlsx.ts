@@ -42,6 +42,17 @@ export async function hugeSheetXlsx(
   );
 }
 
+/** A small sheet whose recorded dimension claims `ref` (as a real one that size would). */
+export async function sheetWithDimension(ref: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await hugeSheetXlsx(3));
+  const xml = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+  zip.file(
+    "xl/worksheets/sheet1.xml",
+    xml.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${ref}"/>`)
+  );
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
 /** Add a part (say, a chart) to an existing package. */
 export async function withExtraPart(xlsx: Buffer, name: string, content: string): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
