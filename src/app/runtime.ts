@@ -52,11 +52,14 @@ function officeGlobal(): OfficeGlobal | undefined {
   return (globalThis as { Office?: OfficeGlobal }).Office;
 }
 
-/** The Excel API is missing: the page runs outside Excel, or office.js failed to load. */
+/**
+ * The Excel API is missing: the page runs outside Excel, or office.js failed to load. The message
+ * is in the UI language; the banner shows `commands.noExcel` instead (errorReason).
+ */
 export class NoExcelError extends Error {
   override readonly name = "NoExcelError";
-  constructor() {
-    super("The Excel JavaScript API (Excel.run) is not available.");
+  constructor(lang: "vi" | "en" = uiLanguage()) {
+    super(strings(lang).commands.noExcelApi());
   }
 }
 

@@ -166,7 +166,7 @@ export async function runSummary(
   const parts = wb.unsupportedParts();
   if (parts.length) {
     throw new HtxError("unsupportedParts", {
-      parts: parts.map((p) => (s.lang === "en" ? p.en : p.vi)).join(", "),
+      parts: parts.map((p) => s.parts[p]).join(", "),
     });
   }
   const out = o.output ?? defaultOutput(file);
@@ -224,47 +224,52 @@ export async function runDemo(
   return 0;
 }
 
+/** The language asked for ("--lang en" or "--lang=en"), for messages written before parsing ends. */
+function langOf(argv: string[]): "vi" | "en" {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--lang=en" || (argv[i] === "--lang" && argv[i + 1] === "en")) return "en";
+  }
+  return "vi";
+}
+
+/** Failures that happen while writing, not reading. */
+const WRITE_ERRORS = new Set(["writeFailed", "sameAsInput", "unsupportedParts"]);
+
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  const lang = argv.includes("en") && argv[argv.indexOf("en") - 1] === "--lang" ? "en" : "vi";
-  const s = strings(lang);
+  const s = strings(langOf(argv));
+  const h = s.cli;
   let code = 0;
   const program = new Command();
   program
     .name("htx-report")
-    .description(
-      "Kiểm tra sổ tính và lập bảng tổng hợp kinh tế tập thể, HTX / Check the workbook and build the summary"
-    )
+    .description(h.helpProgram({}))
     .exitOverride()
     .configureOutput({ writeOut: (t) => io.out(t), writeErr: (t) => io.err(t) });
+  const langOption = () =>
+    new Option("--lang <lang>", h.helpLang({})).choices(["vi", "en"]).default("vi");
   const common = (c: Command) =>
     c
-      .option("--year <Y>", "năm báo cáo / report year")
-      .option("--date <dd/mm/yyyy>", "ngày báo cáo / report date")
-      .option("--json", "JSON output")
-      .addOption(new Option("--lang <lang>", "vi | en").choices(["vi", "en"]).default("vi"));
+      .option("--year <Y>", h.helpYear({}))
+      .option("--date <dd/mm/yyyy>", h.helpDate({}))
+      .option("--json", h.helpJson({}))
+      .addOption(langOption());
   common(
-    program
-      .command("validate")
-      .argument("<file>", "FILE.xlsx")
-      .description("kiểm tra dữ liệu / check the data")
+    program.command("validate").argument("<file>", h.helpFile({})).description(h.helpValidate({}))
   ).action(async (file: string, o: CommonOpts) => {
     code = await runValidate(file, o, io);
   });
   common(
-    program
-      .command("summary")
-      .argument("<file>", "FILE.xlsx")
-      .description("lập bảng tổng hợp / build the summary")
+    program.command("summary").argument("<file>", h.helpFile({})).description(h.helpSummary({}))
   )
-    .option("-o, --output <OUT.xlsx>", "tệp kết quả / output file")
+    .option("-o, --output <OUT.xlsx>", h.helpOutputFile({}))
     .action(async (file: string, o: CommonOpts & { output?: string }) => {
       code = await runSummary(file, o, io);
     });
   program
     .command("demo")
-    .description("tạo sổ tính mẫu và bảng tổng hợp / write the sample workbook and its summary")
-    .option("-o, --output <DIR>", "thư mục / directory", "demo-output")
-    .addOption(new Option("--lang <lang>", "vi | en").choices(["vi", "en"]).default("vi"))
+    .description(h.helpDemo({}))
+    .option("-o, --output <DIR>", h.helpOutputDir({}), "demo-output")
+    .addOption(langOption())
     .action(async (o: { output?: string; lang?: string }) => {
       code = await runDemo(o, io);
     });
@@ -286,7 +291,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return 2;
     }
     const file = argv.find((x, i) => i >= 2 && /\.\w+$/.test(x) && !x.startsWith("-")) ?? "";
-    io.err(s.cli.cannotRead({ file, reason: reason(e, s) }) + "\n");
+    let line: string;
+    if (e instanceof HtxError && e.code === "writeFailed") line = s.cli.writeFailed(e.params);
+    else if (e instanceof HtxError && WRITE_ERRORS.has(e.code))
+      line = s.cli.cannotWrite({ file, reason: reason(e, s) });
+    else line = s.cli.cannotRead({ file, reason: reason(e, s) });
+    io.err(line + "\n");
     if (process.env.HTX_DEBUG) io.err(String((e as Error)?.stack) + "\n");
     return 2;
   }

@@ -2,7 +2,8 @@
  * The engine's front door: read a workbook, check it, compute the indicators
  * of a year. Pure: no host, no I/O.
  */
-import { columnChecks, rowChecks } from "./check/sheet-checks";
+import { columnChecks, duplicateChecks, rowChecks } from "./check/sheet-checks";
+import { yearFromName } from "./detect/kinds";
 import { totalChecks } from "./check/total-checks";
 import { SheetKind } from "./detect/schema";
 import { INDICATORS, IndicatorDef } from "./indicators/definitions";
@@ -86,6 +87,13 @@ export function analyse(wb: WorkbookData, opts: AnalyseOptions = {}): Analysis {
   for (const s of read.sheets) {
     issues.push(...s.issues, ...columnChecks(s), ...rowChecks(s, read.units), ...totalChecks(s));
   }
+  // Duplicates across the sheets of one kind that are read together (same year in the name).
+  const together = new Map<string, typeof read.sheets>();
+  for (const s of read.sheets) {
+    const key = `${s.kind}@${yearFromName(s.sheet.name) ?? ""}`;
+    together.set(key, [...(together.get(key) ?? []), s]);
+  }
+  for (const group of together.values()) issues.push(...duplicateChecks(group, read.units));
 
   // Cross-sheet checks.
   const htxSheets = read.sheets.filter((s) => s.kind === "htx");
@@ -158,10 +166,11 @@ export function analyse(wb: WorkbookData, opts: AnalyseOptions = {}): Analysis {
   const nonEmpty = (x: ReturnType<typeof pick>) =>
     Object.fromEntries(Object.entries(x).map(([k, v]) => [k, v.length ? v : undefined]));
   const current = computeYear(nonEmpty(forYear), year, year);
-  const previous = computeYear(nonEmpty(forYear), year - 1, year);
+  // The previous year from its own sheet when the names carry years ("DS HTX 2021").
+  const previous = computeYear(nonEmpty(pick(year - 1)), year - 1, year);
 
   const planSheets = read.sheets.filter((s) => s.kind === "plan");
-  const plan = readPlans(planSheets);
+  const plan = readPlans(planSheets, year);
   issues.push(...plan.issues);
 
   const indicators: IndicatorResult[] = INDICATORS.map((def) => {

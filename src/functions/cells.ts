@@ -13,11 +13,15 @@
  *  - Values of cells that hold Excel data types (objects with a `basicValue`, allowed by
  *    `allowCustomDataForDataTypeAny`) are read through their basic value; an error value in a
  *    cell is passed on as the same error.
- *  - Bad input becomes an Excel error value (CustomFunctions.Error), never an exception.
+ *  - Bad input becomes an Excel error value (CustomFunctions.Error), never an exception. Its
+ *    message is in both languages (`both`), the words from the tables (Strings.functions).
  */
 import type { DateValue } from "../engine/parse/date";
 import { parseDateValue } from "../engine/parse/date";
 import { parseNumberText } from "../engine/parse/number";
+import { en } from "../i18n/en";
+import type { FunctionStrings } from "../i18n/types";
+import { vi } from "../i18n/vi";
 
 export type Matrix = unknown[][];
 
@@ -81,6 +85,14 @@ export function isError(v: unknown): v is CustomFunctions.Error {
   return typeof code === "string" && code.charCodeAt(0) === 35; /* # */
 }
 
+/**
+ * A message's words in both languages, Vietnamese first: "Ô nguồn có lỗi / The source cell holds
+ * an error". `separator` is " / " between phrases, "/" between single words ("hoặc/or").
+ */
+export function both(words: (s: FunctionStrings) => string, separator = " / "): string {
+  return `${words(vi.functions)}${separator}${words(en.functions)}`;
+}
+
 /** Short quote of a cell's text for messages. */
 export function quote(text: string): string {
   const t = text.length > 40 ? `${text.slice(0, 40)}…` : text;
@@ -100,8 +112,14 @@ export function plainValue(v: unknown): unknown {
   if (o.type === "Error") {
     const code = typeof o.basicValue === "string" ? o.basicValue : "";
     return OUTPUT_CODES.has(code)
-      ? excelError(code as Code, "Ô nguồn có lỗi / The source cell holds an error")
-      : excelError(ErrorCodes.value, `Ô nguồn có lỗi ${code} / The source cell holds ${code}`);
+      ? excelError(
+          code as Code,
+          both((s) => s.sourceError)
+        )
+      : excelError(
+          ErrorCodes.value,
+          both((s) => s.sourceErrorCode({ code }))
+        );
   }
   if ("basicValue" in o) {
     const b = o.basicValue;
@@ -109,7 +127,10 @@ export function plainValue(v: unknown): unknown {
     if (typeof b === "number" || typeof b === "string" || typeof b === "boolean") return b;
   }
   if (v instanceof Date) return v;
-  return excelError(ErrorCodes.value, "Kiểu dữ liệu không đọc được / Unsupported data type");
+  return excelError(
+    ErrorCodes.value,
+    both((s) => s.unsupportedType)
+  );
 }
 
 /** Only spaces (or nothing). */
@@ -135,15 +156,12 @@ export function readNumber(v: unknown, what: string): number | null | CustomFunc
     if (isBlankText(v)) return null;
     const p = parseNumberText(v);
     if (p === null) {
-      return excelError(
-        ErrorCodes.value,
-        `${what}: ${quote(v)} không phải là số / is not a number`
-      );
+      return excelError(ErrorCodes.value, `${what}: ${quote(v)} ${both((s) => s.notANumber)}`);
     }
     return p.percent ? p.value / 100 : p.value;
   }
   if (typeof v === "boolean") {
-    return excelError(ErrorCodes.value, `${what}: TRUE/FALSE không phải là số / is not a number`);
+    return excelError(ErrorCodes.value, `${what}: TRUE/FALSE ${both((s) => s.notANumber)}`);
   }
   const plain = plainValue(v);
   if (isError(plain)) return plain;
@@ -160,7 +178,7 @@ export function readDate(v: unknown, what: string): DateValue | null | CustomFun
   if (v === null || v === undefined || v === 0) return null;
   if (typeof v === "string" && isBlankText(v)) return null;
   if (typeof v === "boolean") {
-    return excelError(ErrorCodes.value, `${what}: TRUE/FALSE không phải là ngày / is not a date`);
+    return excelError(ErrorCodes.value, `${what}: TRUE/FALSE ${both((s) => s.notADate)}`);
   }
   if (typeof v === "object" && !(v instanceof Date)) {
     const plain = plainValue(v);
@@ -173,8 +191,8 @@ export function readDate(v: unknown, what: string): DateValue | null | CustomFun
   if (typeof v === "number") return excelError(ErrorCodes.number);
   const shown = typeof v === "string" ? quote(v) : String(v);
   return r.reason === "invalid"
-    ? excelError(ErrorCodes.value, `${what}: ${shown} là ngày không có thật / is not a real date`)
-    : excelError(ErrorCodes.value, `${what}: ${shown} không phải là ngày / is not a date`);
+    ? excelError(ErrorCodes.value, `${what}: ${shown} ${both((s) => s.notARealDate)}`)
+    : excelError(ErrorCodes.value, `${what}: ${shown} ${both((s) => s.notADate)}`);
 }
 
 /**
@@ -189,7 +207,7 @@ export function readOption(v: unknown, what: string): string | null | CustomFunc
   if (isError(x)) return x;
   if (typeof x === "number") x = String(x);
   if (typeof x !== "string") {
-    return excelError(ErrorCodes.value, `${what}: giá trị không hợp lệ / invalid value`);
+    return excelError(ErrorCodes.value, `${what}: ${both((s) => s.invalidValue)}`);
   }
   const t = x.trim().normalize("NFC").toLowerCase();
   return t === "" ? null : t;
@@ -247,7 +265,7 @@ export function map2(a: unknown, b: unknown, f: (x: unknown, y: unknown) => unkn
       if (rowA === null || rowB === null || ja >= ca || jb >= cb) {
         na ??= excelError(
           ErrorCodes.notAvailable,
-          "Hai vùng khác kích thước / The two ranges differ in size"
+          both((s) => s.sizeMismatch)
         );
         r[j] = na;
         continue;

@@ -44,6 +44,7 @@ import { formatNumberVi, formatPlanText, formatRatio, formatVnd } from "../engin
 import { detectLegacy, LegacyEncoding, toUnicode } from "../engine/text/legacy";
 import {
   asMatrix,
+  both,
   ErrorCodes,
   excelError,
   isError,
@@ -95,7 +96,7 @@ function readLang(lang: unknown): "vi" | "en" | CustomFunctions.Error {
   if (typeof t !== "string") return t;
   if (t === "vi" || t.startsWith("vi-") || t === "tiếng việt" || t === "tieng viet") return "vi";
   if (t === "en" || t.startsWith("en-") || t === "english" || t === "tiếng anh") return "en";
-  return excelError(ErrorCodes.value, `lang: "vi" hoặc/or "en"`);
+  return excelError(ErrorCodes.value, `lang: "vi" ${both((s) => s.or, "/")} "en"`);
 }
 
 /**
@@ -171,7 +172,7 @@ function readStyle(style: unknown): "words" | "digits" | CustomFunctions.Error {
   if (t === null || t === "words" || t === "chữ" || t === "chu") return "words";
   if (t === "digits" || t === "số" || t === "so") return "digits";
   if (typeof t !== "string") return t;
-  return excelError(ErrorCodes.value, `style: "words" hoặc/or "digits"`);
+  return excelError(ErrorCodes.value, `style: "words" ${both((s) => s.or, "/")} "digits"`);
 }
 
 /**
@@ -266,10 +267,7 @@ function readEncoding(encoding: unknown): EncodingOption | CustomFunctions.Error
     const raw = firstCell(encoding);
     return { kind: "font", font: typeof raw === "string" ? raw.trim() : t };
   }
-  return excelError(
-    ErrorCodes.value,
-    `encoding: "tcvn3", "vni" hoặc tên phông / or a font name (".VnTime", "VNI-Times")`
-  );
+  return excelError(ErrorCodes.value, `encoding: "tcvn3", "vni" ${both((s) => s.orFontName)}`);
 }
 
 /**
@@ -315,17 +313,14 @@ export function activeAt(
   date: any
 ): number | CustomFunctions.Error {
   const d = readDate(firstCell(date), "date");
-  if (d === null) return excelError(ErrorCodes.value, "date: chưa có ngày xét / no date given");
+  if (d === null) return excelError(ErrorCodes.value, `date: ${both((s) => s.noDate)}`);
   if (isError(d)) return d;
   const end = periodEndSerial(d);
   const mf = asMatrix(founded);
   const md = asMatrix(dissolved);
   const single = md.length === 1 && md[0].length <= 1;
   if (!single && !sameShape(mf, md)) {
-    return excelError(
-      ErrorCodes.value,
-      "founded, dissolved: hai vùng phải cùng kích thước / the ranges must be the same size"
-    );
+    return excelError(ErrorCodes.value, `founded, dissolved: ${both((s) => s.sameSize)}`);
   }
   let count = 0;
   for (let i = 0; i < mf.length; i++) {
@@ -355,7 +350,7 @@ export function activeAt(
  */
 export function newIn(founded: any[][], year: any): number | CustomFunctions.Error {
   const y = readDate(firstCell(year), "year");
-  if (y === null) return excelError(ErrorCodes.value, "year: chưa có năm / no year given");
+  if (y === null) return excelError(ErrorCodes.value, `year: ${both((s) => s.noYear)}`);
   if (isError(y)) return y;
   const mf = asMatrix(founded);
   let count = 0;
@@ -384,5 +379,6 @@ function sameShape(a: unknown[][], b: unknown[][]): boolean {
 
 /** "(dòng 3, cột 1 / row 3, column 1)" within the range. */
 function position(i: number, j: number): string {
-  return `(dòng ${i + 1}, cột ${j + 1} / row ${i + 1}, column ${j + 1})`;
+  const place = { row: i + 1, column: j + 1 };
+  return `(${both((s) => s.position(place))})`;
 }

@@ -92,8 +92,9 @@ export const en: Strings = {
     "duplicate-row": (p) =>
       p.text
         ? `The ${p.year} target for "${p.text}" is also given in row ${p.row}: the later one is used.`
-        : `This row repeats row ${p.row}.`,
-    "duplicate-key": (p) => `Same ${p.field} "${p.value}" as row ${p.row}: counted once.`,
+        : `This row repeats row ${p.row}${p.other ? ` of sheet "${p.other}"` : ""}.`,
+    "duplicate-key": (p) =>
+      `Same ${p.field} "${p.value}" as row ${p.row}${p.other ? ` of sheet "${p.other}"` : ""}: counted once.`,
     "unknown-unit": (p) => `"${p.value}" is not in the list of administrative units.`,
     "unknown-htx": (p) => `Cooperative "${p.value}" is not in the cooperatives sheet.`,
     "count-mismatch": (p) => `The count says ${p.value} cooperatives but ${p.expected} are listed.`,
@@ -134,7 +135,19 @@ export const en: Strings = {
     badYear: (p) => `Invalid year: ${p.value}`,
     badDate: (p) => `Invalid report date: ${p.value} (use dd/mm/yyyy)`,
     writeFailed: (p) => `Cannot write ${p.file}: ${p.reason}`,
+    cannotWrite: (p) => `Cannot write ${p.file}: ${p.reason}`,
     summaryHeader: (p) => `Summary for ${p.year}`,
+    helpProgram: () => `Check the workbook and build the summary`,
+    helpValidate: () => `check the data`,
+    helpSummary: () => `build the summary`,
+    helpDemo: () => `write the sample workbook and its summary`,
+    helpYear: () => `report year`,
+    helpDate: () => `report date`,
+    helpJson: () => `JSON output`,
+    helpLang: () => `vi | en`,
+    helpOutputFile: () => `output file`,
+    helpOutputDir: () => `directory`,
+    helpFile: () => `FILE.xlsx`,
   },
   summary: {
     title: "SUMMARY OF THE COLLECTIVE ECONOMY AND COOPERATIVES, YEAR",
@@ -161,9 +174,30 @@ export const en: Strings = {
     noteNoData: "No source sheet",
     unavailable: "no data",
     planNextTarget: "Target",
+    backupSuffix: "old copy",
+  },
+  types: {
+    int: "a whole number",
+    number: "a number",
+    money: "an amount",
+    area: "an area",
+    date: "a date",
+  },
+  parts: {
+    charts: "charts",
+    pivots: "pivot tables",
+    drawings: "images or drawings",
+    macros: "VBA macros",
+    addins: "add-in parts",
+    slicers: "slicers",
+    embedded: "embedded objects or controls",
+    threadedComments: "threaded comments",
+    externalLinks: "external links",
+    dataModel: "a data model",
   },
   pane: {
     title: "HTX Report",
+    noScript: "HTX Report needs JavaScript.",
     year: "Report year",
     yearHint: "By default the latest year with data.",
     tabs: { check: "Check", fix: "Fix", summary: "Summary", detect: "Detection" },
@@ -304,6 +338,7 @@ export const en: Strings = {
     noExcel: () =>
       `Could not reach Excel. Close the pane and open HTX Report again from the Home tab.`,
     unexpected: (p) => `Unexpected error: ${p.detail}`,
+    noExcelApi: () => `The Excel JavaScript API (Excel.run) is not available.`,
   },
   hostErrors: {
     editMode: () =>
@@ -317,6 +352,22 @@ export const en: Strings = {
       `${p.sheet ? `The sheet “${p.sheet}”` : "An object"} was not found in the workbook.`,
     busy: () => "Excel is busy. Wait a moment and try again.",
     hostError: (p) => `Excel reported an error: ${p.detail ?? ""}`.trim(),
+  },
+  functions: {
+    sourceError: "The source cell holds an error",
+    sourceErrorCode: (p) => `The source cell holds ${p.code}`,
+    unsupportedType: "Unsupported data type",
+    notANumber: "is not a number",
+    notADate: "is not a date",
+    notARealDate: "is not a real date",
+    invalidValue: "invalid value",
+    sizeMismatch: "The two ranges differ in size",
+    or: "or",
+    orFontName: `or a font name (".VnTime", "VNI-Times")`,
+    noDate: "no date given",
+    noYear: "no year given",
+    sameSize: "the ranges must be the same size",
+    position: (p) => `row ${p.row}, column ${p.column}`,
   },
 };
 

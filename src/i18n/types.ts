@@ -36,18 +36,77 @@ export interface Strings {
   };
   cli: Record<string, (p: Record<string, string | number>) => string>;
   summary: Record<string, string>;
+  /** What a value was expected to be, for the type-error message: "… không đọc được là số nguyên". */
+  types: { int: string; number: string; money: string; area: string; date: string };
+  /** Parts of an .xlsx file the writer cannot keep (cli.unsupportedParts lists them). */
+  parts: {
+    charts: string;
+    pivots: string;
+    drawings: string;
+    macros: string;
+    addins: string;
+    slicers: string;
+    embedded: string;
+    threadedComments: string;
+    externalLinks: string;
+    dataModel: string;
+  };
   pane: PaneStrings;
   /** The ribbon commands' notices (src/commands, src/app/runtime.ts). */
-  commands: CommandStrings;
+  commands: CommandStrings & {
+    /** NoExcelError's message: the Excel API is missing (src/app/runtime.ts). */
+    noExcelApi: () => string;
+  };
+  /** The HTX.* custom functions' error messages (src/functions). */
+  functions: FunctionStrings;
   /** Excel's errors in words the user can act on (src/adapters/office). */
   hostErrors: Record<HostErrorCode, (p: Record<string, string | number>) => string>;
 }
 
 type N = number;
 
+/**
+ * The HTX.* custom functions' error messages (src/functions/cells.ts, functions.ts): the words of
+ * one language. The functions write every message in both languages, Vietnamese first:
+ * `<what>: <value> <vi> / <en>` (cells.ts `both`); `<what>` is the parameter's English name.
+ */
+export interface FunctionStrings {
+  /** A source cell holds an Excel error that the function passes on. */
+  sourceError: string;
+  /** A source cell holds an Excel error the functions cannot return (it becomes #VALUE!). */
+  sourceErrorCode: (p: { code: string }) => string;
+  /** A cell holds a data type with no plain value. */
+  unsupportedType: string;
+  /** After `<what>: <value>`. */
+  notANumber: string;
+  /** After `<what>: <value>`. */
+  notADate: string;
+  /** After `<what>: <value>`: a date that does not exist (31/02/2022). */
+  notARealDate: string;
+  /** After `<what>:`: an option that is not text. */
+  invalidValue: string;
+  /** Two ranges of different sizes (#N/A beyond the smaller one). */
+  sizeMismatch: string;
+  /** Between two option values: `"vi" hoặc/or "en"`. */
+  or: string;
+  /** After the encodings: `encoding: "tcvn3", "vni" hoặc tên phông / or a font name (…)`. */
+  orFontName: string;
+  /** ACTIVE_AT without a date. */
+  noDate: string;
+  /** NEW_IN without a year. */
+  noYear: string;
+  /** ACTIVE_AT's founded and dissolved ranges differ in size. */
+  sameSize: string;
+  /** A cell's place in a range, 1-based. */
+  position: (p: { row: number; column: number }) => string;
+}
+
 /** The task pane's words (src/taskpane). */
 export interface PaneStrings {
+  /** The pane's heading and the page's title (taskpane.html keeps the Vietnamese as its fallback). */
   title: string;
+  /** The page without JavaScript (taskpane.html's <noscript>, both languages: a static copy). */
+  noScript: string;
   year: string;
   yearHint: string;
   tabs: { check: string; fix: string; summary: string; detect: string };

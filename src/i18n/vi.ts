@@ -88,8 +88,9 @@ export const vi: Strings = {
     "duplicate-row": (p) =>
       p.text
         ? `Chỉ tiêu "${p.text}" năm ${p.year} đã có kế hoạch ở dòng ${p.row}: dùng giá trị ở dòng sau.`
-        : `Dòng trùng hoàn toàn với dòng ${p.row}.`,
-    "duplicate-key": (p) => `Trùng ${p.field} "${p.value}" với dòng ${p.row}: chỉ tính một lần.`,
+        : `Dòng trùng hoàn toàn với dòng ${p.row}${p.other ? ` của trang "${p.other}"` : ""}.`,
+    "duplicate-key": (p) =>
+      `Trùng ${p.field} "${p.value}" với dòng ${p.row}${p.other ? ` của trang "${p.other}"` : ""}: chỉ tính một lần.`,
     "unknown-unit": (p) => `"${p.value}" không có trong danh mục đơn vị hành chính.`,
     "unknown-htx": (p) => `HTX "${p.value}" không có trong danh sách HTX.`,
     "count-mismatch": (p) => `Số HTX tham gia là ${p.value} nhưng danh sách ghi ${p.expected} HTX.`,
@@ -130,7 +131,19 @@ export const vi: Strings = {
     badYear: (p) => `Năm không hợp lệ: ${p.value}`,
     badDate: (p) => `Ngày báo cáo không hợp lệ: ${p.value} (dạng dd/mm/yyyy)`,
     writeFailed: (p) => `Không ghi được ${p.file}: ${p.reason}`,
+    cannotWrite: (p) => `Không ghi được ${p.file}: ${p.reason}`,
     summaryHeader: (p) => `Tổng hợp năm ${p.year}`,
+    helpProgram: () => `Kiểm tra sổ tính và lập bảng tổng hợp kinh tế tập thể, HTX`,
+    helpValidate: () => `kiểm tra dữ liệu`,
+    helpSummary: () => `lập bảng tổng hợp`,
+    helpDemo: () => `tạo sổ tính mẫu và bảng tổng hợp`,
+    helpYear: () => `năm báo cáo`,
+    helpDate: () => `ngày báo cáo`,
+    helpJson: () => `kết quả dạng JSON`,
+    helpLang: () => `vi | en`,
+    helpOutputFile: () => `tệp kết quả`,
+    helpOutputDir: () => `thư mục`,
+    helpFile: () => `tệp .xlsx`,
   },
   summary: {
     title: "BẢNG TỔNG HỢP TÌNH HÌNH KINH TẾ TẬP THỂ, HỢP TÁC XÃ NĂM",
@@ -157,9 +170,30 @@ export const vi: Strings = {
     noteNoData: "Không có trang tính nguồn",
     unavailable: "không có số liệu",
     planNextTarget: "Chỉ tiêu kế hoạch",
+    backupSuffix: "bản cũ",
+  },
+  types: {
+    int: "số nguyên",
+    number: "số",
+    money: "số tiền",
+    area: "diện tích",
+    date: "ngày tháng",
+  },
+  parts: {
+    charts: "biểu đồ",
+    pivots: "PivotTable",
+    drawings: "hình ảnh hoặc hình vẽ",
+    macros: "macro VBA",
+    addins: "thành phần add-in",
+    slicers: "slicer",
+    embedded: "đối tượng nhúng hoặc điều khiển",
+    threadedComments: "ghi chú dạng hội thoại",
+    externalLinks: "liên kết ngoài",
+    dataModel: "mô hình dữ liệu",
   },
   pane: {
     title: "Báo cáo HTX",
+    noScript: "Báo cáo HTX cần JavaScript.",
     year: "Năm báo cáo",
     yearHint: "Mặc định là năm gần nhất có số liệu.",
     tabs: { check: "Kiểm tra", fix: "Sửa lỗi", summary: "Tổng hợp", detect: "Nhận dạng" },
@@ -297,6 +331,7 @@ export const vi: Strings = {
     noExcel: () =>
       `Không kết nối được với Excel. Hãy đóng ngăn rồi mở lại Báo cáo HTX từ thẻ Trang đầu.`,
     unexpected: (p) => `Lỗi không mong muốn: ${p.detail}`,
+    noExcelApi: () => `Không có API JavaScript của Excel (Excel.run).`,
   },
   hostErrors: {
     editMode: () =>
@@ -310,5 +345,21 @@ export const vi: Strings = {
       `Không tìm thấy ${p.sheet ? `trang tính “${p.sheet}”` : "đối tượng cần dùng"} trong sổ làm việc.`,
     busy: () => "Excel đang bận. Hãy chờ một lát rồi thử lại.",
     hostError: (p) => `Excel báo lỗi: ${p.detail ?? ""}`.trim(),
+  },
+  functions: {
+    sourceError: "Ô nguồn có lỗi",
+    sourceErrorCode: (p) => `Ô nguồn có lỗi ${p.code}`,
+    unsupportedType: "Kiểu dữ liệu không đọc được",
+    notANumber: "không phải là số",
+    notADate: "không phải là ngày",
+    notARealDate: "là ngày không có thật",
+    invalidValue: "giá trị không hợp lệ",
+    sizeMismatch: "Hai vùng khác kích thước",
+    or: "hoặc",
+    orFontName: "hoặc tên phông",
+    noDate: "chưa có ngày xét",
+    noYear: "chưa có năm",
+    sameSize: "hai vùng phải cùng kích thước",
+    position: (p) => `dòng ${p.row}, cột ${p.column}`,
   },
 };

@@ -6,6 +6,7 @@
 import { createRoot } from "react-dom/client";
 import { registerCommands } from "../commands/commands";
 import { uiLanguage } from "../app/runtime";
+import { strings } from "../i18n";
 import { App } from "./App";
 
 /** The part of office.js's `Office` used here. */
@@ -16,6 +17,7 @@ interface OfficeReady {
 function render(): void {
   const lang = uiLanguage();
   document.documentElement.lang = lang;
+  document.title = strings(lang).pane.title;
   const container = document.getElementById("root");
   if (!container) return;
   createRoot(container).render(<App lang={lang} />);

@@ -8,6 +8,7 @@ import { Settings, settingsRows } from "../engine/model/settings";
 import { cellContent, fingerprint, SheetLayout } from "../engine/summary/layout-model";
 import { SummaryOptions, buildSummaryLayout } from "../engine/summary/summary-layout";
 import { cellAddress } from "../engine/model/cells";
+import { vi } from "../i18n/vi";
 import type { WorkbookPort } from "./port";
 
 export interface BuildResult {
@@ -41,7 +42,7 @@ export function layoutFingerprint(layout: SheetLayout): string {
 export function backupName(name: string, taken: string[]): string {
   const set = new Set(taken.map((t) => t.toLowerCase()));
   for (let i = 1; ; i++) {
-    const suffix = ` (bản cũ ${i})`;
+    const suffix = ` (${vi.summary.backupSuffix} ${i})`;
     const candidate = name.slice(0, 31 - suffix.length) + suffix;
     if (!set.has(candidate.toLowerCase())) return candidate;
   }
@@ -58,19 +59,26 @@ export async function buildSummary(
     summaries: [...a.read.settings.summaries],
     overrides: [...a.read.settings.overrides],
   };
-  const existing = await port.snapshot(layout.name);
+  // Sheet names are unique without regard to case in Excel: "TỔNG HỢP 2022" is in the way too.
+  const names = await port.sheetNames();
+  const existingName =
+    names.find((n) => n === layout.name) ??
+    names.find((n) => n.toLocaleLowerCase("vi") === layout.name.toLocaleLowerCase("vi")) ??
+    null;
+  const existing = existingName ? await port.snapshot(existingName) : null;
   let backup: string | null = null;
-  if (existing) {
-    const record = settings.summaries.find((s) => s.sheet === layout.name);
+  if (existing && existingName) {
+    const record = settings.summaries.find((s) => s.sheet === existingName);
     const current = fingerprint(existing.contents);
-    const edited = !record || record.hash !== current;
+    // A sheet the add-in did not write as it stands (edited, or renamed) is kept as a backup.
+    const edited = !record || record.hash !== current || existingName !== layout.name;
     if (edited) {
-      backup = backupName(layout.name, await port.sheetNames());
-      const ok = opts.confirmReplace ? await opts.confirmReplace(layout.name, backup) : true;
+      backup = backupName(layout.name, names);
+      const ok = opts.confirmReplace ? await opts.confirmReplace(existingName, backup) : true;
       if (!ok) return { sheet: layout.name, backup: null, layout, replaced: false, written: false };
-      await port.renameSheet(layout.name, backup);
+      await port.renameSheet(existingName, backup);
       settings.summaries = settings.summaries.map((s) =>
-        s.sheet === layout.name ? { ...s, sheet: backup as string, hash: "backup" } : s
+        s.sheet === existingName ? { ...s, sheet: backup as string, hash: "backup" } : s
       );
       if (!record) settings.summaries.push({ sheet: backup, year: a.year, hash: "backup" });
     }

@@ -77,6 +77,22 @@ describe("command line", function () {
       assert.equal(r.code, 0, r.out + r.err);
     });
 
+    it("--lang en (or --lang=en) gives English words only, also for types and failures", async function () {
+      const file = tmp.file("types.xlsx");
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("DS THT");
+      ws.addRow(["Tên THT", "Lĩnh vực", "Ngày thành lập", "Số tổ viên"]);
+      ws.addRow(["THT A", "Nông nghiệp", "hôm qua", "mười"]);
+      await wb.xlsx.writeFile(file);
+      const r = await run(["validate", file, "--lang=en", "--date", "19/12/2022"]);
+      assert.match(r.out, /"mười" cannot be read as a whole number/);
+      assert.match(r.out, /"hôm qua" cannot be read as a date/);
+      const bad = await run(["validate", tmp.file("missing.xlsx"), "--lang=en"]);
+      assert.match(onlyLine(bad.err), /^Cannot read .*: file not found$/);
+      const same = await run(["summary", demo, "-o", demo, "--lang", "en"]);
+      assert.match(onlyLine(same.err), /^Cannot write /);
+    });
+
     it("a bad --year or --date is one line and exit 2", async function () {
       assert.equal(
         onlyLine((await run(["validate", demo, "--year", "20x2"])).err),
@@ -121,6 +137,51 @@ describe("command line", function () {
       );
       assert.equal(wb.getWorksheet("_htx_settings")?.state, "hidden");
       assert.ok(!readdirSync(tmp.dir).some((f) => f.endsWith(".tmp")), "no temporary file left");
+    });
+
+    it("runs again on its own output: unchanged → same sheet; edited → kept as a backup", async function () {
+      const once = tmp.file("once.xlsx");
+      assert.equal((await run(["summary", demo, "--year", "2022", "-o", once])).code, 0);
+      const twice = tmp.file("twice.xlsx");
+      const r = await run(["summary", once, "--year", "2022", "-o", twice]);
+      assert.equal(r.code, 0, r.err);
+      const names = async (f: string) => {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(f);
+        return wb;
+      };
+      const wb2 = await names(twice);
+      assert.ok(
+        !wb2.worksheets.some((w) => w.name.includes("bản cũ")),
+        "no backup of an unedited summary"
+      );
+      // Edit the summary by hand, run again: the edited sheet is kept as a backup.
+      const edited = await names(twice);
+      (edited.getWorksheet("Tổng hợp 2022") as ExcelJS.Worksheet).getCell("E10").value = 99;
+      await edited.xlsx.writeFile(twice);
+      const thrice = tmp.file("thrice.xlsx");
+      assert.equal((await run(["summary", twice, "--year", "2022", "-o", thrice])).code, 0);
+      const wb3 = await names(thrice);
+      assert.equal(wb3.getWorksheet("Tổng hợp 2022 (bản cũ 1)")?.getCell("E10").value, 99);
+      assert.equal(wb3.getWorksheet("Tổng hợp 2022")?.getCell("E10").value, 51);
+    });
+
+    it("a sheet named like the summary in other letter case is kept as a backup", async function () {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(demo);
+      wb.addWorksheet("TỔNG HỢP 2022").getCell("A1").value = "bảng tự làm";
+      const file = tmp.file("case.xlsx");
+      await wb.xlsx.writeFile(file);
+      const out = tmp.file("case-out.xlsx");
+      const r = await run(["summary", file, "--year", "2022", "-o", out, "--lang", "en"]);
+      assert.equal(r.code, 0, r.err);
+      const back = new ExcelJS.Workbook();
+      await back.xlsx.readFile(out);
+      assert.equal(
+        back.getWorksheet("Tổng hợp 2022 (bản cũ 1)")?.getCell("A1").value,
+        "bảng tự làm"
+      );
+      assert.ok(back.getWorksheet("Tổng hợp 2022"));
     });
 
     it("never writes over the input", async function () {

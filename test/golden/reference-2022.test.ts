@@ -3,6 +3,7 @@
  * figure of shared/spec/reference-2022.md (plan, actual, percent, previous).
  */
 import assert from "node:assert/strict";
+import ExcelJS from "exceljs";
 import { main, DEMO_FILE, DEMO_SUMMARY } from "../../src/cli/main";
 import { captureIo } from "../support/io";
 import { tmpDir } from "../support/tmp";
@@ -182,6 +183,39 @@ describe("golden: reference-2022 figures from the demo workbook", function () {
     assert.equal(byCode.get("tht.capital")?.unit, "triệu đồng");
     assert.equal(byCode.get("htx.charter_capital")?.unit, "đồng");
     assert.equal(byCode.get("loans.amount")?.unit, "triệu đồng");
+  });
+
+  it("the summary sheet's prose draft says it in the report's words", async function () {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(tmp.file("out.xlsx"));
+    const ws = wb.getWorksheet("Tổng hợp 2022");
+    assert.ok(ws);
+    const texts: string[] = [];
+    ws.eachRow((row) => {
+      const v = row.getCell(1).value;
+      if (typeof v === "string" && /^\d\. /.test(v)) texts.push(v);
+    });
+    const prose = texts.join("\n");
+    for (const phrase of [
+      "Vận động thành lập mới 51/50 THT, đạt và vượt 102% kế hoạch, với tổng số vốn góp là 581 triệu đồng",
+      "2.183 THT (1.529 THT nông nghiệp, 654 THT phi nông nghiệp)",
+      "tổng vốn góp 17 tỷ 792 triệu đồng, diện tích đất sản xuất 64.570 ha, 43.860 tổ viên, 7.014 lao động thời vụ",
+      "Thành lập mới 33/15 HTX, đạt và vượt 220% kế hoạch, với tổng diện tích 1.830,51 ha, vốn điều lệ 8.076.287.000 đồng, 940 thành viên, 246 lao động",
+      "525 HTX đang hoạt động (tăng 11 HTX so với cuối năm 2021)",
+      "463 HTX nông nghiệp, 41 HTX phi nông nghiệp, 21 Quỹ tín dụng nhân dân",
+      "diện tích 65.850,95 ha, 54.798 thành viên, 10.088 lao động",
+      "Thành lập mới 01 Liên hiệp HTX (Liên hiệp HTX Giang Thành), với vốn điều lệ 210.000.000 đồng, diện tích 5.982 ha, 07 HTX thành viên",
+      "06/04 lớp tập huấn cán bộ quản lý HTX, đạt và vượt 150% kế hoạch, với 176 người tham dự",
+      "07/04 lớp đào tạo, bồi dưỡng nâng cao năng lực, đạt và vượt 175% kế hoạch, với 333 người tham dự",
+      "33/15 cuộc tuyên truyền, đạt và vượt 220% kế hoạch, với 825 người tham dự",
+      "Hỗ trợ 14/08 lượt HTX tham gia 02 hội chợ, đạt và vượt 175% kế hoạch",
+      "30 HTX tham gia hội nghị xúc tiến thương mại; 100 sản phẩm tham gia kết nối tiêu thụ",
+      "Giới thiệu 04 dự án vay vốn, giải ngân 300 triệu đồng",
+      "Kế hoạch năm 2023: THT thành lập mới 50 THT",
+    ]) {
+      assert.ok(prose.includes(phrase), `missing: ${phrase}\n--- prose:\n${prose}`);
+    }
+    assert.equal(prose, prose.normalize("NFC"));
   });
 
   it("validate catches the report's 75% for fairs (percent-mismatch) and exits 1", function () {

@@ -6,6 +6,7 @@
 import { promises as fs } from "fs";
 import JSZip from "jszip";
 import { getHeapStatistics } from "v8";
+import type { Strings } from "../../i18n/types";
 import { HtxError } from "../../workbook/port";
 
 /**
@@ -24,35 +25,27 @@ export const MAX_FILE_MB = 200;
 export interface PackageInfo {
   zip: JSZip;
   /** Parts the ExcelJS writer does not carry over, in words (Vietnamese and English). */
-  unsupported: { vi: string; en: string }[];
+  unsupported: PartKey[];
   sheets: { name: string; path: string; rows: number | null; cols: number | null }[];
 }
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-const PARTS: { re: RegExp; vi: string; en: string }[] = [
-  { re: /^xl\/charts\//, vi: "biểu đồ", en: "charts" },
-  { re: /^xl\/pivotTables\/|^xl\/pivotCache\//, vi: "PivotTable", en: "pivot tables" },
-  {
-    re: /^xl\/drawings\/(?!vmlDrawing)|^xl\/media\//,
-    vi: "hình ảnh hoặc hình vẽ",
-    en: "images or drawings",
-  },
-  { re: /^xl\/vbaProject\.bin$/, vi: "macro VBA", en: "VBA macros" },
-  {
-    re: /^xl\/webextensions\/|^xl\/customUI|^customUI\//,
-    vi: "thành phần add-in",
-    en: "add-in parts",
-  },
-  { re: /^xl\/slicers\/|^xl\/slicerCaches\/|^xl\/timelines\//, vi: "slicer", en: "slicers" },
-  {
-    re: /^xl\/embeddings\/|^xl\/activeX\/|^xl\/ctrlProps\//,
-    vi: "đối tượng nhúng hoặc điều khiển",
-    en: "embedded objects or controls",
-  },
-  { re: /^xl\/threadedComments\//, vi: "ghi chú dạng hội thoại", en: "threaded comments" },
-  { re: /^xl\/externalLinks\//, vi: "liên kết ngoài", en: "external links" },
-  { re: /^xl\/model\//, vi: "mô hình dữ liệu", en: "a data model" },
+/** Parts the ExcelJS writer does not carry over; their names are in the string tables (`parts`). */
+export type PartKey = keyof Strings["parts"];
+
+const PARTS: { re: RegExp; key: PartKey }[] = [
+  { re: /^xl\/charts\//, key: "charts" },
+  { re: /^xl\/pivotTables\/|^xl\/pivotCache\//, key: "pivots" },
+  // DrawingML parts and media; not the VML that notes use, nor folder entries.
+  { re: /^xl\/drawings\/drawing\d+\.xml$|^xl\/media\/[^/]+$/, key: "drawings" },
+  { re: /^xl\/vbaProject\.bin$/, key: "macros" },
+  { re: /^xl\/webextensions\/|^xl\/customUI|^customUI\//, key: "addins" },
+  { re: /^xl\/slicers\/|^xl\/slicerCaches\/|^xl\/timelines\//, key: "slicers" },
+  { re: /^xl\/embeddings\/|^xl\/activeX\/|^xl\/ctrlProps\//, key: "embedded" },
+  { re: /^xl\/threadedComments\//, key: "threadedComments" },
+  { re: /^xl\/externalLinks\//, key: "externalLinks" },
+  { re: /^xl\/model\//, key: "dataModel" },
 ];
 
 function decodeXml(s: string): string {
@@ -183,10 +176,11 @@ export async function inspectPackage(path: string): Promise<PackageInfo> {
   const seen = new Set<string>();
   const unsupported: PackageInfo["unsupported"] = [];
   for (const name of Object.keys(zip.files)) {
+    if (zip.files[name].dir) continue;
     for (const part of PARTS) {
-      if (part.re.test(name) && !seen.has(part.en)) {
-        seen.add(part.en);
-        unsupported.push({ vi: part.vi, en: part.en });
+      if (part.re.test(name) && !seen.has(part.key)) {
+        seen.add(part.key);
+        unsupported.push(part.key);
       }
     }
   }

@@ -17,7 +17,7 @@ import {
   cellContent,
 } from "../../engine/summary/layout-model";
 import { CellWrite, HtxError, SheetSnapshot, WorkbookPort } from "../../workbook/port";
-import { PackageInfo, inspectPackage } from "./inspect";
+import { PackageInfo, PartKey, inspectPackage } from "./inspect";
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -280,7 +280,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** Parts of the original file that the ExcelJS writer would drop. */
-  unsupportedParts(): { vi: string; en: string }[] {
+  unsupportedParts(): PartKey[] {
     return this.info.unsupported;
   }
 

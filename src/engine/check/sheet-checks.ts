@@ -152,7 +152,6 @@ export function rowChecks(read: SheetRead, units: UnitList): Issue[] {
       }
     }
   }
-  out.push(...duplicateChecks(read, units));
   out.push(...unitSuspectChecks(read));
   return out;
 }
@@ -161,8 +160,9 @@ export function rowChecks(read: SheetRead, units: UnitList): Issue[] {
 const MERGER_SERIAL = 45839;
 
 /** Hash of a row's cells (STT left out): FNV-1a over the raw values, trailing blanks ignored. */
-function rowHash(row: CellValue[], stt: number): number {
+function rowHash(row: CellValue[], stt: number, extra: string): number {
   let h = 0x811c9dc5;
+  for (let i = 0; i < extra.length; i++) h = Math.imul(h ^ extra.charCodeAt(i), 0x01000193);
   let last = row.length - 1;
   while (last >= 0 && isBlank(row[last])) last--;
   for (let c = 0; c <= last; c++) {
@@ -205,75 +205,104 @@ function sameRow(a: CellValue[], b: CellValue[], stt: number): boolean {
   return true;
 }
 
-function duplicateChecks(read: SheetRead, units: UnitList): Issue[] {
+interface Seen {
+  sheet: string;
+  row: number;
+}
+
+/**
+ * The same row twice (STT ignored; a district given by a group row counts as
+ * part of the row), the same reg_code, or the same name in the same district:
+ * flagged on the later row, counted once. Sheets of one kind that are read
+ * together are checked together.
+ */
+export function duplicateChecks(reads: SheetRead[], units: UnitList): Issue[] {
   const out: Issue[] = [];
-  if (read.kind === "plan" || read.kind === "units") return out;
-  const seenRow = new Map<number, number[]>();
-  const seenCode = new Map<string, number>();
-  const seenName = new Map<string, number>();
-  const keyed = read.kind === "tht" || read.kind === "htx";
+  const seenRow = new Map<number, Seen[]>();
+  const seenCode = new Map<string, Seen>();
+  const seenName = new Map<string, Seen>();
   const districtKey = new Map<string, string>();
-  for (const rec of read.records) {
+  const where = (read: SheetRead, prev: Seen) => ({
+    row: prev.row + 1,
+    other: prev.sheet !== read.sheet.name ? prev.sheet : undefined,
+  });
+  for (const read of reads) {
+    if (read.kind === "plan" || read.kind === "units") continue;
+    const keyed = read.kind === "tht" || read.kind === "htx";
     const values = read.sheet.values;
-    const row = values[rec.row] ?? [];
-    const h = rowHash(row, read.sttCol);
-    const bucket = seenRow.get(h);
-    const first = bucket?.find((r) => sameRow(values[r] ?? [], row, read.sttCol));
-    if (first !== undefined) {
-      rec.duplicate = true;
-      const firstCol = row.findIndex((v, c) => c !== read.sttCol && !isBlank(v));
-      out.push(
-        makeIssue(
-          "duplicate-row",
-          { sheet: read.sheet.name, row: rec.row, col: Math.max(0, firstCol), field: null },
-          { row: first + 1 }
-        )
-      );
-      continue;
-    }
-    if (bucket) bucket.push(rec.row);
-    else seenRow.set(h, [rec.row]);
-    if (!keyed) continue;
-    const code = rec.v.reg_code;
-    if (typeof code === "string" && code.trim()) {
-      const k = foldKey(code);
-      const prev = seenCode.get(k);
-      if (prev !== undefined) {
+    const byName = new Map(reads.map((r) => [r.sheet.name, r]));
+    for (const rec of read.records) {
+      const row = values[rec.row] ?? [];
+      const groupDistrict = rec.group >= 0 ? (read.groups[rec.group].district ?? "") : "";
+      const h = rowHash(row, read.sttCol, groupDistrict);
+      const bucket = seenRow.get(h);
+      const first = bucket?.find((p) => {
+        const other = byName.get(p.sheet) as SheetRead;
+        const rec2 = other.records.find((x) => x.row === p.row);
+        const d2 = rec2 && rec2.group >= 0 ? (other.groups[rec2.group].district ?? "") : "";
+        return (
+          d2 === groupDistrict &&
+          other.sttCol === read.sttCol &&
+          sameRow(other.sheet.values[p.row] ?? [], row, read.sttCol)
+        );
+      });
+      if (first !== undefined) {
         rec.duplicate = true;
+        const firstCol = row.findIndex((v, c) => c !== read.sttCol && !isBlank(v));
         out.push(
-          makeIssue("duplicate-key", at(read, rec, "reg_code"), {
-            fieldKey: "reg_code",
-            value: code,
-            row: prev + 1,
-          })
+          makeIssue(
+            "duplicate-row",
+            { sheet: read.sheet.name, row: rec.row, col: Math.max(0, firstCol), field: null },
+            where(read, first)
+          )
         );
         continue;
       }
-      seenCode.set(k, rec.row);
-    }
-    const name = rec.v.name;
-    if (typeof name === "string" && name) {
-      // Unit names compare without their prefix ("Huyện An Biên" = "An Biên").
-      const d = typeof rec.v.district === "string" ? rec.v.district : "";
-      let dk = districtKey.get(d);
-      if (dk === undefined) {
-        dk = d ? nameKey(units.canonical(d) ?? unitKey(d)) : "";
-        districtKey.set(d, dk);
+      const here: Seen = { sheet: read.sheet.name, row: rec.row };
+      if (bucket) bucket.push(here);
+      else seenRow.set(h, [here]);
+      if (!keyed) continue;
+      const code = rec.v.reg_code;
+      if (typeof code === "string" && code.trim()) {
+        const k = read.kind + "\u0001" + foldKey(code);
+        const prev = seenCode.get(k);
+        if (prev !== undefined) {
+          rec.duplicate = true;
+          out.push(
+            makeIssue("duplicate-key", at(read, rec, "reg_code"), {
+              fieldKey: "reg_code",
+              value: code,
+              ...where(read, prev),
+            })
+          );
+          continue;
+        }
+        seenCode.set(k, here);
       }
-      const k = nameKey(name) + "\u0001" + dk;
-      const prev = seenName.get(k);
-      if (prev !== undefined) {
-        rec.duplicate = true;
-        out.push(
-          makeIssue("duplicate-key", at(read, rec, "name"), {
-            fieldKey: "name",
-            value: name,
-            row: prev + 1,
-          })
-        );
-        continue;
+      const name = rec.v.name;
+      if (typeof name === "string" && name) {
+        // Unit names compare without their prefix ("Huyện An Biên" = "An Biên").
+        const d = typeof rec.v.district === "string" ? rec.v.district : "";
+        let dk = districtKey.get(d);
+        if (dk === undefined) {
+          dk = d ? nameKey(units.canonical(d) ?? unitKey(d)) : "";
+          districtKey.set(d, dk);
+        }
+        const k = read.kind + "\u0001" + nameKey(name) + "\u0001" + dk;
+        const prev = seenName.get(k);
+        if (prev !== undefined) {
+          rec.duplicate = true;
+          out.push(
+            makeIssue("duplicate-key", at(read, rec, "name"), {
+              fieldKey: "name",
+              value: name,
+              ...where(read, prev),
+            })
+          );
+          continue;
+        }
+        seenName.set(k, here);
       }
-      seenName.set(k, rec.row);
     }
   }
   return out;

@@ -34,6 +34,8 @@ function coveredRecords(read: SheetRead, t: TotalRow): number[] {
   const out: number[] = [];
   if (t.scope === "grand") {
     for (let i = 0; i < read.records.length; i++) out.push(i);
+  } else if (t.scope === "unit") {
+    out.push(...(t.covered ?? []));
   } else if (t.scope === "group") {
     read.records.forEach((r, i) => {
       if (r.group === t.group) out.push(i);

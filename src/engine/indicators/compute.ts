@@ -5,6 +5,7 @@
  */
 import type { DateValue } from "../parse/date";
 import { serialFromYmd } from "../parse/date";
+import { activeOn, foundedInYear } from "./active";
 import type { DataRecord, SheetRead } from "../read/sheet-reader";
 import { INDICATORS, IndicatorDef } from "./definitions";
 
@@ -41,15 +42,17 @@ function dateOf(v: unknown): DateValue | null {
   return v && typeof v === "object" && "serial" in (v as object) ? (v as DateValue) : null;
 }
 
-/** Active at the end of `year` (DOMAIN §5), for the report year `reportYear`. */
+/**
+ * Active at the end of `year` (DOMAIN §5), for the report year `reportYear`: the plain-date test
+ * of active.ts (shared with HTX.ACTIVE_AT), with a suspension date counting like a dissolution,
+ * and the status for units with no usable date.
+ */
 export function activeAt(rec: DataRecord, year: number, reportYear: number): boolean {
   const end = serialFromYmd(year, 12, 31);
   const founded = dateOf(rec.v.founded);
-  if (founded && founded.serial > end) return false;
   const dissolved = dateOf(rec.v.dissolved);
   const suspended = dateOf(rec.v.suspended);
-  if (dissolved && dissolved.serial <= end) return false;
-  if (suspended && suspended.serial <= end) return false;
+  if (!activeOn(founded, dissolved, end) || !activeOn(founded, suspended, end)) return false;
   if (rec.v.status === "dissolved" && !dissolved) return false;
   if (rec.v.status === "suspended" && !suspended && year >= reportYear) return false;
   return true;
@@ -58,18 +61,18 @@ export function activeAt(rec: DataRecord, year: number, reportYear: number): boo
 function suspendedAt(rec: DataRecord, year: number, reportYear: number): boolean {
   const end = serialFromYmd(year, 12, 31);
   const founded = dateOf(rec.v.founded);
-  if (founded && founded.serial > end) return false;
   const dissolved = dateOf(rec.v.dissolved);
-  if (dissolved && dissolved.serial <= end) return false;
+  // Existing and not dissolved at the end of the year…
+  if (!activeOn(founded, dissolved, end)) return false;
   if (rec.v.status === "dissolved" && !dissolved) return false;
+  // …and suspended by then.
   const suspended = dateOf(rec.v.suspended);
-  if (suspended) return suspended.serial <= end;
+  if (suspended) return !activeOn(null, suspended, end);
   return rec.v.status === "suspended" && year >= reportYear;
 }
 
 function foundedIn(rec: DataRecord, year: number): boolean {
-  const f = dateOf(rec.v.founded);
-  return f !== null && f.year === year;
+  return foundedInYear(dateOf(rec.v.founded), year);
 }
 
 function num(v: unknown): number | null {

@@ -3,6 +3,7 @@
  * | percent) or wide form (one column per year), matched to indicators by
  * code or label; the ĐVT sets the money scale.
  */
+import { yearFromName } from "../detect/kinds";
 import { moneyScale } from "../detect/units";
 import { makeIssue } from "../model/issue-factory";
 import type { Issue } from "../model/issues";
@@ -96,7 +97,12 @@ export interface PlanRead {
   issues: Issue[];
 }
 
-export function readPlans(reads: SheetRead[]): PlanRead {
+/**
+ * Every target of the plan sheets. A long-form row with no year takes the year
+ * in the sheet's name ("Kế hoạch 2022"), else `defaultYear`. In the wide form
+ * a percent column with no year belongs to the year column on its left.
+ */
+export function readPlans(reads: SheetRead[], defaultYear: number): PlanRead {
   const entries: PlanEntry[] = [];
   const issues: Issue[] = [];
   const seen = new Map<string, PlanEntry>();
@@ -145,16 +151,37 @@ export function readPlans(reads: SheetRead[]): PlanRead {
       };
       if (targetCol !== undefined) {
         const y = rec.v.year;
-        if (typeof y === "number" && Number.isInteger(y)) add(y, targetCol, percentCol ?? null);
+        const year =
+          typeof y === "number" && Number.isInteger(y)
+            ? y
+            : (yearFromName(read.sheet.name) ?? defaultYear);
+        add(year, targetCol, percentCol ?? null);
       }
       for (const c of yearCols) {
         if (c.field?.key !== "target") continue;
-        const pc = yearCols.find((x) => x.field?.key === "percent" && x.year === c.year);
-        add(c.year as number, c.col, pc ? pc.col : null);
+        const pc =
+          yearCols.find((x) => x.field?.key === "percent" && x.year === c.year)?.col ??
+          (percentCol !== undefined &&
+          targetCol === undefined &&
+          nearestYearColumn(yearCols, percentCol) === c.col
+            ? percentCol
+            : undefined);
+        add(c.year as number, c.col, pc ?? null);
       }
     }
   }
   return { entries, issues };
+}
+
+/** The target column nearest to the left of `col` (wide form). */
+function nearestYearColumn(
+  yearCols: { col: number; field: { key: string } | null }[],
+  col: number
+): number | null {
+  let best: number | null = null;
+  for (const c of yearCols)
+    if (c.field?.key === "target" && c.col < col && (best === null || c.col > best)) best = c.col;
+  return best;
 }
 
 export function planFor(plan: PlanRead, code: string, year: number): PlanEntry | null {

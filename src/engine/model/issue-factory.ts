@@ -14,18 +14,22 @@ export interface IssueAt {
   field: string | null;
 }
 
-function localise(
-  s: Strings,
-  p: IssueParams & { fieldKey?: string; kindKey?: string }
-): IssueParams {
+function localise(s: Strings, p: MessageParams): IssueParams {
+  const typeName = p.typeKey ? s.types[p.typeKey as keyof Strings["types"]] : undefined;
   return {
     ...p,
+    expected: typeName ?? p.expected,
     field: p.fieldKey ? (s.fields[p.fieldKey] ?? p.fieldKey) : p.field,
     kind: p.kindKey ? (s.kinds[p.kindKey] ?? p.kindKey) : p.kind,
   };
 }
 
-export type MessageParams = IssueParams & { fieldKey?: string; kindKey?: string };
+export type MessageParams = IssueParams & {
+  fieldKey?: string;
+  kindKey?: string;
+  /** a field type ("int", "date" …), written as its name in each language */
+  typeKey?: string;
+};
 
 export function makeIssue(
   code: IssueCode,

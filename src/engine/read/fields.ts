@@ -29,14 +29,6 @@ export interface CellCtx {
   issues: Issue[];
 }
 
-const TYPE_NAMES: Record<string, [string, string]> = {
-  int: ["số nguyên", "a whole number"],
-  number: ["số", "a number"],
-  money: ["số tiền", "an amount"],
-  area: ["diện tích", "an area"],
-  date: ["ngày tháng", "a date"],
-};
-
 function at(ctx: CellCtx) {
   return { sheet: ctx.sheet, row: ctx.row, col: ctx.col, field: ctx.field.key };
 }
@@ -99,9 +91,12 @@ export function readNumber(v: CellValue, ctx: CellCtx): number | null {
   } else if (typeof v === "string") {
     const parsed = parseNumberText(v);
     if (!parsed) {
-      const [tvi] = TYPE_NAMES[ctx.field.type] ?? ["số", ""];
       ctx.issues.push(
-        makeIssue("type-error", at(ctx), { value: v, expected: tvi, fieldKey: ctx.field.key })
+        makeIssue("type-error", at(ctx), {
+          value: v,
+          typeKey: ctx.field.type,
+          fieldKey: ctx.field.key,
+        })
       );
       return null;
     }
@@ -116,7 +111,7 @@ export function readNumber(v: CellValue, ctx: CellCtx): number | null {
     ctx.issues.push(
       makeIssue("type-error", at(ctx), {
         value: String(v),
-        expected: TYPE_NAMES[ctx.field.type]?.[0] ?? "số",
+        typeKey: ctx.field.type,
         fieldKey: ctx.field.key,
       })
     );
@@ -153,7 +148,7 @@ export function readDate(v: CellValue, ctx: CellCtx): DateValue | null {
       ctx.issues.push(
         makeIssue("type-error", at(ctx), {
           value: shown,
-          expected: "ngày tháng",
+          typeKey: "date",
           fieldKey: ctx.field.key,
         })
       );

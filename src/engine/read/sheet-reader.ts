@@ -43,12 +43,16 @@ export interface GroupRow {
 export interface TotalRow {
   row: number;
   label: string;
-  scope: "grand" | "group" | "since";
+  scope: "grand" | "group" | "since" | "unit";
   /** for scope "group": the group index; for "since": first record index covered */
   group: number;
   from: number;
   /** records covered: [from, to) for scope "since" */
   to: number;
+  /** for scope "unit": the unit a "Cộng huyện X" row names */
+  unit?: string;
+  /** for scope "unit": the record indexes it covers (worked out once the sheet is read) */
+  covered?: number[];
 }
 
 export interface NumericColumn {
@@ -113,6 +117,8 @@ function totalKind(label: string, units: UnitList): "grand" | "sub" | null {
   if (w.startsWith("cong ") && units.find(w.slice(5))) return "sub";
   return null;
 }
+
+const ROMAN_TOKEN = /^(?:[IVXLC]+|[A-Z])[.)]?$/;
 
 function isRomanToken(t: string): boolean {
   return /^(?:[IVXLC]+|[A-Z]|\d{1,4})[.)]?$/.test(t);
@@ -188,6 +194,8 @@ export function readSheet(
     let nonBlank = 0;
     let label = "";
     let labelCol = -1;
+    // "I", "II", "A" in the STT column number a group row ("I | Huyện Tân Hiệp | …").
+    let numberToken = false;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (isBlank(v)) continue;
@@ -197,7 +205,7 @@ export function readSheet(
         if (!(c === sttCol && isRomanToken(t)) && !(isRomanToken(t) && t.length <= 4 && c < 2)) {
           label = t.normalize("NFC");
           labelCol = c;
-        }
+        } else if (ROMAN_TOKEN.test(t)) numberToken = true;
       }
     }
     if (nonBlank === 0) continue;
@@ -217,13 +225,11 @@ export function readSheet(
           totals.push({ row: r, label, scope: "grand", group: -1, from: 0, to: 0 });
         else {
           const named = foldWords(stripNumbering(label).rest).replace(/^cong ?/, "");
-          let g = currentGroup;
-          if (named) {
-            const unit = opts.units.canonical(named);
-            const byUnit = groups.findIndex((x) => x.district !== null && x.district === unit);
-            if (byUnit >= 0) g = byUnit;
-          }
-          if (g >= 0) totals.push({ row: r, label, scope: "group", group: g, from: 0, to: 0 });
+          const unit = named ? opts.units.canonical(named) : null;
+          // "Cộng huyện X" covers the rows of X wherever they stand (above or below it).
+          if (unit) totals.push({ row: r, label, scope: "unit", unit, group: -1, from: 0, to: 0 });
+          else if (currentGroup >= 0)
+            totals.push({ row: r, label, scope: "group", group: currentGroup, from: 0, to: 0 });
           else
             totals.push({
               row: r,
@@ -241,7 +247,9 @@ export function readSheet(
 
     // Group rows: headings that may carry the district.
     if (label && kind !== "plan") {
-      const { rest, numbered } = stripNumbering(label);
+      const stripped = stripNumbering(label);
+      const rest = stripped.rest;
+      const numbered = stripped.numbered || numberToken;
       const maybeHeadingOnly = figures === 0 && nonBlank <= 2;
       const maybeWithFigures = figures > 0 && numbered;
       let headingOnly = false;
@@ -317,8 +325,20 @@ export function readSheet(
     records.push(rec);
   }
 
-  // Close the "since" subtotals and record coverage.
-  for (const t of totals) if (t.scope === "since" && t.to === 0) t.to = records.length;
+  // Close the "since" subtotals; a unit's subtotal covers the rows of its group or district.
+  for (const t of totals) {
+    if (t.scope === "since" && t.to === 0) t.to = records.length;
+    if (t.scope === "unit") {
+      const byGroup = groups.some((g) => g.district === t.unit);
+      t.covered = [];
+      records.forEach((rec, i) => {
+        const inGroup = rec.group >= 0 && groups[rec.group].district === t.unit;
+        const d = rec.v.district;
+        const inDistrict = !byGroup && typeof d === "string" && opts.units.canonical(d) === t.unit;
+        if (inGroup || inDistrict) (t.covered as number[]).push(i);
+      });
+    }
+  }
 
   const numeric: NumericColumn[] = numericCols.map((c, i) => ({
     col: c.col,

@@ -148,10 +148,15 @@ export function readWorkbook(wb: WorkbookData, opts: WorkbookReadOptions): Workb
  */
 export function sheetsForYear(read: WorkbookRead, kind: SheetKind, year: number): SheetRead[] {
   const all = read.sheets.filter((s) => s.kind === kind);
-  const years = new Set(
-    all.map((s) => yearFromName(s.sheet.name)).filter((y): y is number => y !== null)
-  );
-  if (years.size <= 1) return all;
-  const best = [...years].filter((y) => y <= year).sort((a, b) => b - a)[0] ?? Math.min(...years);
-  return all.filter((s) => yearFromName(s.sheet.name) === best);
+  const dated = all.filter((s) => yearFromName(s.sheet.name) !== null);
+  if (dated.length === 0) return all;
+  // Names carry years ("DS HTX 2021", "DS HTX 2022"): the sheet of the year asked for; else an
+  // undated sheet (the current list beside dated archives); else the latest year before it.
+  const exact = dated.filter((s) => yearFromName(s.sheet.name) === year);
+  if (exact.length) return exact;
+  const undated = all.filter((s) => yearFromName(s.sheet.name) === null);
+  if (undated.length) return undated;
+  const years = [...new Set(dated.map((s) => yearFromName(s.sheet.name) as number))];
+  const best = years.filter((y) => y <= year).sort((a, b) => b - a)[0] ?? Math.min(...years);
+  return dated.filter((s) => yearFromName(s.sheet.name) === best);
 }

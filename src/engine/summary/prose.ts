@@ -198,7 +198,7 @@ export function buildProse(a: Analysis, unionNames: string[] = []): string[] {
   const next = a.indicators.filter((i) => i.plan_next !== null);
   if (next.length) {
     const items = next.map(
-      (i) => `${i.label.replace(/^Trong đó: /, "").toLowerCase()} ${n(i.plan_next)} ${i.unit}`
+      (i) => `${i.label.replace(/^Trong đó: /, "")} ${n(i.plan_next)} ${i.unit}`
     );
     out.push(`7. Kế hoạch năm ${Y + 1}: ${items.join("; ")}.`);
   }

@@ -549,12 +549,24 @@ function guessFromStatistics(text: string): LegacyEncoding | null {
   return null;
 }
 
+/** Every word with a non-ASCII letter is already a well-formed Vietnamese syllable in Unicode. */
+export function readsAsVietnamese(text: string): boolean {
+  // Words split on spaces and ASCII punctuation only: the symbols legacy fonts use as letters
+  // ("R¹ch", "T©n") stay inside their word and make it no Vietnamese syllable.
+  const words = text.split(/[\s\u00a0!-/:-@[-`{-~]+/u).filter((w) => hasNonAscii(w));
+  return (
+    words.length > 0 &&
+    words.every((w) => hasOrdinaryCase(w) && isVietnameseSyllable(w.toLowerCase()))
+  );
+}
+
 /**
  * Guess whether `text` is TCVN3 or VNI text.
  *
  * - ASCII-only text, and text with any Unicode-only Vietnamese letter (ă đ ơ ư ạ ... ỹ, or a
  *   combining mark), is never legacy, whatever the font.
- * - A TCVN3 font (".Vn...") or VNI font ("VNI-...") decides, provided decoding changes the text.
+ * - A TCVN3 font (".Vn...") or VNI font ("VNI-...") decides, provided decoding changes the text
+ *   and the text does not already read as Unicode Vietnamese (every word a syllable).
  * - Otherwise character statistics (see `guessFromStatistics`).
  */
 export function detectLegacy(text: string, fontName?: string | null): LegacyEncoding | null {
@@ -565,7 +577,13 @@ export function detectLegacy(text: string, fontName?: string | null): LegacyEnco
       if (isUnicodeVietnameseChar(nfc.charCodeAt(i))) return null;
     }
     const byFont = encodingFromFont(fontName);
-    if (byFont) return decodeLegacy(nfc, byFont, fontName) !== nfc ? byFont : null;
+    if (byFont) {
+      // The font is the strongest hint, but text that already reads as Vietnamese ("Hòa Bình"
+      // typed in Unicode into a VNI-formatted cell, or a cell fixed earlier) is left alone:
+      // at least one word must look legacy, or decoding would damage correct text.
+      if (decodeLegacy(nfc, byFont, fontName) === nfc) return null;
+      return readsAsVietnamese(nfc) ? null : byFont;
+    }
     return guessFromStatistics(nfc);
   } catch {
     return null;
