@@ -15,6 +15,7 @@ import { Issue, sortIssues } from "./model/issues";
 import type { DateValue } from "./parse/date";
 import { ymdFromSerial } from "./parse/date";
 import { WorkbookRead, readWorkbook, sheetsForYear } from "./read/workbook-reader";
+import { formatNumberVi, roundHalfUp } from "./format/vi";
 import { foldWords } from "./text/normalize";
 
 export interface AnalyseOptions {
@@ -242,9 +243,9 @@ export function analyse(wb: WorkbookData, opts: AnalyseOptions = {}): Analysis {
 }
 
 function fmtPct(x: number): string {
-  return String(Math.round(x * 10) / 10).replace(".", ",");
+  return formatNumberVi(roundHalfUp(x, 1));
 }
 
 function fmtNum(x: number | null): string {
-  return x === null ? "" : String(Math.round(x * 100) / 100).replace(".", ",");
+  return x === null ? "" : formatNumberVi(x);
 }

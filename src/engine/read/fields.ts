@@ -9,6 +9,7 @@ import { makeFix, makeIssue } from "../model/issue-factory";
 import type { Issue } from "../model/issues";
 import { DateValue, formatDateVi, parseDateValue, ymdFromSerial } from "../parse/date";
 import { parseNumberText } from "../parse/number";
+import { formatNumberVi, roundHalfUp } from "../format/vi";
 import { detectLegacy, decodeLegacy } from "../text/legacy";
 import { isNotNfc } from "../text/normalize";
 import { enumLabels, matchEnum } from "./enums";
@@ -39,11 +40,10 @@ export function isBlank(v: CellValue | undefined): boolean {
 
 /** Number with Vietnamese separators for messages ("1.830,51"). */
 export function showNumber(n: number): string {
-  const [i, f] = String(Math.round(n * 1e6) / 1e6).split(".");
-  const neg = i.startsWith("-");
-  const digits = neg ? i.slice(1) : i;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return (neg ? "-" : "") + grouped + (f ? "," + f : "");
+  if (!Number.isFinite(n)) return String(n);
+  const r = roundHalfUp(n, 6);
+  const decimals = Number.isInteger(r) ? 0 : Math.min(6, (String(r).split(".")[1] ?? "").length);
+  return formatNumberVi(r, decimals);
 }
 
 /** Text cell: legacy fonts decoded, NFD composed; the issue carries the fix. */
