@@ -4,6 +4,7 @@
  */
 import * as fs from "fs";
 import ExcelJS from "exceljs";
+import { columnLetter as engineColumnLetter } from "../engine/model/cells";
 import {
   ColumnKind,
   DemoCell,
@@ -101,14 +102,7 @@ export function toCellValue(cell: DemoCell): ExcelJS.CellValue {
 
 /** Column letter of a 1-based index (1 → A, 27 → AA). */
 export function columnLetter(index: number): string {
-  let n = index;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return index > 0 ? engineColumnLetter(index - 1) : "";
 }
 
 /** Column widths and the frozen pane: what both the demo and the streaming writer share. */

@@ -69,6 +69,26 @@ function guard(f: () => string): string | CustomFunctions.Error {
 const BLANK = "";
 
 /**
+ * A quotient of two cells: a blank numerator gives a blank cell, a blank or 0 denominator
+ * #DIV/0!, an unreadable one its error.
+ */
+function divided(
+  a: unknown,
+  aName: string,
+  b: unknown,
+  bName: string,
+  f: (x: number, y: number) => number
+): unknown {
+  const x = readNumber(a, aName);
+  if (x === null) return BLANK;
+  if (typeof x !== "number") return x;
+  const y = readNumber(b, bName);
+  if (typeof y !== "number") return y === null ? excelError(ErrorCodes.divisionByZero) : y;
+  if (y === 0) return excelError(ErrorCodes.divisionByZero);
+  return f(x, y);
+}
+
+/**
  * Actual ÷ plan as a fraction, to format as %. #DIV/0! when the plan is 0 or blank. Works cell by cell over ranges.
  * @customfunction PLAN_PERCENT
  * @vi Thực hiện ÷ kế hoạch, định dạng ô là %. #DIV/0! khi kế hoạch bằng 0 hoặc trống. Tính từng ô trên vùng.
@@ -79,15 +99,7 @@ const BLANK = "";
  * @returns actual / plan, unrounded.
  */
 export function planPercent(actual: any[][], plan: any[][]): any[][] {
-  return map2(actual, plan, (a, p) => {
-    const x = readNumber(a, "actual");
-    if (x === null) return BLANK;
-    if (typeof x !== "number") return x;
-    const y = readNumber(p, "plan");
-    if (typeof y !== "number") return y === null ? excelError(ErrorCodes.divisionByZero) : y;
-    if (y === 0) return excelError(ErrorCodes.divisionByZero);
-    return x / y;
-  });
+  return map2(actual, plan, (a, p) => divided(a, "actual", p, "plan", (x, y) => x / y));
 }
 
 function readLang(lang: unknown): "vi" | "en" | CustomFunctions.Error {
@@ -156,15 +168,9 @@ export function ratio(actual: any[][], plan: any[][]): any[][] {
  * @returns (current - previous) / previous, unrounded.
  */
 export function growth(current: any[][], previous: any[][]): any[][] {
-  return map2(current, previous, (c, p) => {
-    const x = readNumber(c, "current");
-    if (x === null) return BLANK;
-    if (typeof x !== "number") return x;
-    const y = readNumber(p, "previous");
-    if (typeof y !== "number") return y === null ? excelError(ErrorCodes.divisionByZero) : y;
-    if (y === 0) return excelError(ErrorCodes.divisionByZero);
-    return (x - y) / y;
-  });
+  return map2(current, previous, (c, p) =>
+    divided(c, "current", p, "previous", (x, y) => (x - y) / y)
+  );
 }
 
 function readStyle(style: unknown): "words" | "digits" | CustomFunctions.Error {
