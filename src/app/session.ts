@@ -6,6 +6,7 @@
  */
 import { Analysis, analyse, todaySerial } from "../engine/analyse";
 import type { SheetKind } from "../engine/detect/schema";
+import { columnLetter } from "../engine/model/cells";
 import { countBySeverity, Issue, IssueCode, Severity } from "../engine/model/issues";
 import { Settings, SheetOverride, settingsRows } from "../engine/model/settings";
 import {
@@ -36,6 +37,17 @@ export interface CheckView {
   sheets: { name: string; kind: SheetKind; headerRow: number }[];
   /** Sheets not read (not recognised, or the add-in's own). */
   skipped: string[];
+}
+
+/** What the add-in does with a sheet now: the saved choice, else what it detected. */
+export interface SheetDetection {
+  kind: SheetKind | "ignore" | "";
+  /** 1-based, "" when none */
+  headerRow: string;
+  /** field key → column letter */
+  columns: Record<string, string>;
+  /** field key → the header text read there */
+  headers: Record<string, string>;
 }
 
 export interface IssueFilter {
@@ -131,12 +143,47 @@ export class Session {
     return { done, view: await this.check() };
   }
 
-  /** Build the summary sheet; `confirm` is asked before a hand-edited summary is replaced. */
+  /**
+   * Build the summary sheet from a fresh check (the data may have changed since the last one,
+   * and the ribbon and the pane must agree); `confirm` is asked before a hand-edited summary is
+   * replaced.
+   */
   async buildSummary(
     confirm: (sheet: string, backup: string) => Promise<boolean>
   ): Promise<BuildResult> {
-    const a = this.analysis ?? (await this.check(), this.analysis);
-    return buildSummary(this.port, a as Analysis, { confirmReplace: confirm });
+    await this.check();
+    return buildSummary(this.port, this.analysis as Analysis, { confirmReplace: confirm });
+  }
+
+  /** The sheets the user may classify: every sheet but the add-in's own. */
+  dataSheetNames(): string[] {
+    if (!this.analysis) return [];
+    const own = new Set(this.analysis.read.own);
+    return this.analysis.read.sheetOrder.filter((n) => !own.has(n));
+  }
+
+  /** The saved choice for a sheet, else what detection found. */
+  detection(sheet: string): SheetDetection {
+    const d: SheetDetection = { kind: "", headerRow: "", columns: {}, headers: {} };
+    const a = this.analysis;
+    if (!a) return d;
+    const read = a.read.sheets.find((r) => r.sheet.name === sheet);
+    if (read) {
+      d.kind = read.kind;
+      d.headerRow = String(read.header.rows[0] + 1);
+      for (const c of read.header.columns) {
+        if (!c.field) continue;
+        d.columns[c.field.key] ??= columnLetter(c.col);
+        if (c.header) d.headers[c.field.key] ??= c.header;
+      }
+    }
+    const saved = a.read.settings.overrides.find((o) => o.sheet === sheet);
+    if (saved?.kind) d.kind = saved.kind;
+    if (saved?.headerRow) d.headerRow = String(saved.headerRow);
+    for (const [letter, field] of Object.entries(saved?.columns ?? {})) {
+      if (field !== "ignore") d.columns[field] = letter;
+    }
+    return d;
   }
 
   /** True when the workbook has no plan sheet (the pane then offers to create one). */

@@ -41,7 +41,7 @@
  */
 import { activeOn, foundedInYear, periodEndSerial } from "../engine/indicators/active";
 import { formatNumberVi, formatPlanText, formatRatio, formatVnd } from "../engine/format/vi";
-import { detectLegacy, LegacyEncoding, toUnicode } from "../engine/text/legacy";
+import { LegacyEncoding, looksLegacy, toUnicode } from "../engine/text/legacy";
 import {
   asMatrix,
   both,
@@ -254,9 +254,6 @@ const ENCODINGS: Readonly<Record<string, LegacyEncoding>> = {
   "vni windows": "vni",
 };
 
-/** A representative font per encoding, used only to ask detectLegacy whether decoding applies. */
-const FONT_OF: Readonly<Record<LegacyEncoding, string>> = { tcvn3: ".VnTime", vni: "VNI-Times" };
-
 type EncodingOption =
   | { kind: "auto" }
   | { kind: "encoding"; encoding: LegacyEncoding }
@@ -296,7 +293,7 @@ export function unicode(text: any[][], encoding?: string): any[][] {
     if (opt.kind === "auto") return toUnicode(v).text;
     if (opt.kind === "font") return toUnicode(v, null, opt.font).text;
     // A named encoding still leaves Unicode (and plain ASCII) text alone.
-    if (detectLegacy(v, FONT_OF[opt.encoding]) === null) return toUnicode(v, null).text;
+    if (!looksLegacy(v, opt.encoding)) return toUnicode(v, null).text;
     return toUnicode(v, opt.encoding).text;
   });
 }

@@ -11,7 +11,10 @@ import type { CheckView } from "../app/session";
 import { emit } from "../app/runtime";
 import { KINDS, KIND_BY_NAME } from "../engine/detect/schema";
 import type { SheetKind } from "../engine/detect/schema";
-import { columnLetter } from "../engine/model/cells";
+import { columnIndex } from "../engine/model/cells";
+
+/** Excel's last column, XFD. */
+const LAST_COLUMN = 16383;
 import type { SheetOverride } from "../engine/model/settings";
 import { usePane } from "./context";
 import { useStyles } from "./styles";
@@ -50,33 +53,10 @@ export function DetectPanel({
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const analysis = view ? session.analysis : null;
-  const sheetNames = useMemo(
-    () => (analysis ? analysis.read.sheetOrder.filter((n) => !n.startsWith("_htx")) : []),
-    [analysis]
-  );
+  const sheetNames = useMemo(() => (analysis ? session.dataSheetNames() : []), [analysis, session]);
 
-  /** What the add-in does with a sheet now: the saved choice, else what it detected. */
-  const detected = (sheet: string): Detected => {
-    const d: Detected = { kind: "", headerRow: "", columns: {}, headers: {} };
-    if (!analysis) return d;
-    const read = analysis.read.sheets.find((r) => r.sheet.name === sheet);
-    if (read) {
-      d.kind = read.kind;
-      d.headerRow = String(read.header.rows[0] + 1);
-      for (const c of read.header.columns) {
-        if (!c.field) continue;
-        d.columns[c.field.key] ??= columnLetter(c.col);
-        if (c.header) d.headers[c.field.key] ??= c.header;
-      }
-    }
-    const saved = analysis.read.settings.overrides.find((o) => o.sheet === sheet);
-    if (saved?.kind) d.kind = saved.kind;
-    if (saved?.headerRow) d.headerRow = String(saved.headerRow);
-    for (const [letter, field] of Object.entries(saved?.columns ?? {})) {
-      if (field !== "ignore") d.columns[field] = letter;
-    }
-    return d;
-  };
+  /** What the add-in does with a sheet now (the session knows): the saved choice, else detection. */
+  const detected = (sheet: string): Detected => session.detection(sheet) as Detected;
 
   const current = form.sheet ? detected(form.sheet) : null;
 
@@ -108,7 +88,8 @@ export function DetectPanel({
       for (const f of KIND_BY_NAME[form.kind].fields) {
         const letter = (form.columns[f.key] ?? "").trim().toUpperCase();
         if (!letter) continue;
-        if (!/^[A-Z]{1,3}$/.test(letter)) errs[f.key] = t.badColumn({ value: letter });
+        const index = columnIndex(letter);
+        if (index < 0 || index > LAST_COLUMN) errs[f.key] = t.badColumn({ value: letter });
         else if (columns[letter]) errs[f.key] = t.duplicateColumn({ column: letter });
         else columns[letter] = f.key;
       }

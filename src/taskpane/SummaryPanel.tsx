@@ -32,7 +32,7 @@ export function SummaryPanel({
   const styles = useStyles();
   const { t, busy, announce, fail, run, session } = usePane();
   const [resultRef, focusResult] = useFocusAfter<HTMLDivElement>();
-  const noPlan = view !== null && !view.sheets.some((x) => x.kind === "plan");
+  const noPlan = view !== null && session.needsPlanSheet();
 
   const createPlan = async () => {
     const before = new Set((view?.sheets ?? []).map((x) => x.name));

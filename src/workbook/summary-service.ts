@@ -1,7 +1,9 @@
 /**
  * Building the summary sheet through any workbook adapter: a summary sheet the
- * user edited by hand is kept as a backup (after the caller's confirmation),
- * the new sheet's fingerprint is recorded in `_htx_settings`.
+ * user edited by hand is kept as a backup (after the caller's confirmation).
+ * The sheet carries its own fingerprint in a hidden cell (FINGERPRINT_CELL),
+ * so the sheet is one write: a failure leaves the previous state (the backup
+ * is renamed back), and nothing depends on `_htx_settings` being written too.
  */
 import type { Analysis } from "../engine/analyse";
 import { Settings, settingsRows } from "../engine/model/settings";
@@ -20,6 +22,8 @@ export interface BuildResult {
   replaced: boolean;
   /** False when the user declined to replace an edited sheet (nothing was written). */
   written: boolean;
+  /** False when `_htx_settings` could not be written (the summary sheet is complete anyway). */
+  settingsSaved?: boolean;
 }
 
 export interface BuildOptions extends SummaryOptions {
@@ -29,13 +33,38 @@ export interface BuildOptions extends SummaryOptions {
   writeOptions?: Record<string, unknown>;
 }
 
+/** The hidden cell (in the code column) that holds the sheet's fingerprint as written. */
+export const FINGERPRINT_CELL = "I1";
+const FINGERPRINT_PREFIX = "htx-report:fingerprint=";
+
+/** The fingerprint of a sheet's contents, the fingerprint cell left out. */
+export function contentsFingerprint(contents: [string, string][]): string {
+  return fingerprint(contents.filter(([addr]) => addr !== FINGERPRINT_CELL));
+}
+
 export function layoutFingerprint(layout: SheetLayout): string {
-  return fingerprint(
+  return contentsFingerprint(
     layout.cells.map((c): [string, string] => [
       cellAddress(c.row, c.col),
       cellContent(c.value, c.formula),
     ])
   );
+}
+
+/** The layout with its fingerprint written into FINGERPRINT_CELL. */
+function withFingerprint(layout: SheetLayout): SheetLayout {
+  const hash = layoutFingerprint(layout);
+  return {
+    ...layout,
+    cells: [...layout.cells, { row: 0, col: 8, value: FINGERPRINT_PREFIX + hash, style: "hidden" }],
+  };
+}
+
+/** The fingerprint a sheet says it was written with, if any. */
+function storedFingerprint(contents: [string, string][]): string | null {
+  const cell = contents.find(([addr]) => addr === FINGERPRINT_CELL)?.[1] ?? "";
+  const text = cell.startsWith("s:") ? cell.slice(2) : "";
+  return text.startsWith(FINGERPRINT_PREFIX) ? text.slice(FINGERPRINT_PREFIX.length) : null;
 }
 
 /** "Tổng hợp 2022 (bản cũ 2)", unique among the names, at most 31 characters. */
@@ -53,7 +82,7 @@ export async function buildSummary(
   a: Analysis,
   opts: BuildOptions = {}
 ): Promise<BuildResult> {
-  const layout = buildSummaryLayout(a, opts);
+  const layout = withFingerprint(buildSummaryLayout(a, opts));
   const settings: Settings = {
     ...a.read.settings,
     summaries: [...a.read.settings.summaries],
@@ -69,9 +98,10 @@ export async function buildSummary(
   let backup: string | null = null;
   if (existing && existingName) {
     const record = settings.summaries.find((s) => s.sheet === existingName);
-    const current = fingerprint(existing.contents);
+    const current = contentsFingerprint(existing.contents);
+    const written = storedFingerprint(existing.contents) ?? record?.hash ?? null;
     // A sheet the add-in did not write as it stands (edited, or renamed) is kept as a backup.
-    const edited = !record || record.hash !== current || existingName !== layout.name;
+    const edited = written !== current || existingName !== layout.name;
     if (edited) {
       backup = backupName(layout.name, names);
       const ok = opts.confirmReplace ? await opts.confirmReplace(existingName, backup) : true;
@@ -83,12 +113,24 @@ export async function buildSummary(
       if (!record) settings.summaries.push({ sheet: backup, year: a.year, hash: "backup" });
     }
   }
-  await port.writeSheet(layout, { activate: true, ...(opts.writeOptions ?? {}) });
+  try {
+    await port.writeSheet(layout, { activate: true, ...(opts.writeOptions ?? {}) });
+  } catch (e) {
+    // Nothing half-done: the edited summary gets its name back.
+    if (backup && existingName) await port.renameSheet(backup, existingName).catch(() => undefined);
+    throw e;
+  }
   const hash = layoutFingerprint(layout);
   settings.summaries = [
     ...settings.summaries.filter((s) => s.sheet !== layout.name),
     { sheet: layout.name, year: a.year, hash },
   ];
-  await port.writeSettings(settingsRows(settings));
-  return { sheet: layout.name, backup, layout, replaced: !!existing, written: true };
+  // The record helps tell our sheets from the user's; the sheet stands on its own if this fails.
+  let settingsSaved = true;
+  try {
+    await port.writeSettings(settingsRows(settings));
+  } catch {
+    settingsSaved = false;
+  }
+  return { sheet: layout.name, backup, layout, replaced: !!existing, written: true, settingsSaved };
 }

@@ -80,3 +80,21 @@ describe("session: the plan sheet offered when there is none", function () {
     assert.equal(v.issues.filter((i) => i.code === "sheet-missing").length, 0);
   });
 });
+
+describe("session: what the detection panel offers", function () {
+  it("lists the data sheets, not the add-in's own (summary, backups, settings), with what detection found", async function () {
+    const s = new Session(XlsxWorkbook.fromWorkbook(buildDemoWorkbook()), { reportSerial: REPORT });
+    await s.check(2022);
+    await s.buildSummary(async () => true);
+    await s.port.setCells([{ sheet: "Tổng hợp 2022", cell: "E10", value: 1 }]);
+    await s.buildSummary(async () => true);
+    await s.check(2022);
+    const names = s.dataSheetNames();
+    assert.ok(!names.some((n) => n.startsWith("Tổng hợp") || n.startsWith("_htx")), names.join(", "));
+    assert.ok(names.includes("DS THT"));
+    const d = s.detection("DS THT");
+    assert.equal(d.kind, "tht");
+    assert.equal(d.headerRow, "4");
+    assert.equal(d.columns.name, "B");
+  });
+});

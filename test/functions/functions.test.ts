@@ -532,3 +532,19 @@ describe("functions: bad input never throws", () => {
     );
   });
 });
+
+describe("UNICODE leaves Unicode alone, with or without a named encoding (review)", function () {
+  it("Latin-1 words and symbols are not read as legacy text", function () {
+    for (const text of ["Café Tô Hà", "Quán Café Hòa Bình", "Tô Hà ×2", "3×4 m", "Giá £5", "Hòa Bình"]) {
+      for (const enc of [null, "tcvn3", "vni"]) {
+        assert.deepEqual(unicode([[text]], enc as string), [[text]], `${text} with ${enc}`);
+      }
+    }
+  });
+
+  it("legacy text is still decoded, detected or named", function () {
+    assert.deepEqual(unicode([["Hîp t¸c x·"]], "tcvn3"), [["Hợp tác xã"]]);
+    assert.deepEqual(unicode([["Hôïp taùc xaõ"]], "vni"), [["Hợp tác xã"]]);
+    assert.deepEqual(unicode([["Hîp t¸c x·"]], null as unknown as string), [["Hợp tác xã"]]);
+  });
+});

@@ -10,10 +10,17 @@ import { analyse } from "../../src/engine/analyse";
 import { SETTINGS_SHEET } from "../../src/engine/detect/kinds";
 import { parseSettings, settingsRows, Settings } from "../../src/engine/model/settings";
 import { serialFromYmd } from "../../src/engine/parse/date";
-import { buildSummary, layoutFingerprint } from "../../src/workbook/summary-service";
-import { fingerprint } from "../../src/engine/summary/layout-model";
+import {
+  buildSummary,
+  contentsFingerprint,
+  layoutFingerprint,
+} from "../../src/workbook/summary-service";
+import type { WorkbookPort } from "../../src/workbook/port";
 import { main } from "../../src/cli/main";
-import { writeDemoWorkbook } from "../../src/demo/demo-workbook";
+import {
+  buildDemoWorkbook as buildDemoWorkbookForTest,
+  writeDemoWorkbook,
+} from "../../src/demo/demo-workbook";
 import { captureIo } from "../support/io";
 import { tmpDir } from "../support/tmp";
 
@@ -153,7 +160,7 @@ describe("rebuilding the summary sheet", function () {
     assert.equal(layoutFingerprint(first.layout), layoutFingerprint(second.layout));
     const snap = await wb2.snapshot("Tổng hợp 2022");
     assert.equal(
-      fingerprint(snap?.contents ?? []),
+      contentsFingerprint(snap?.contents ?? []),
       layoutFingerprint(second.layout),
       "what is written is what was built"
     );
@@ -203,5 +210,53 @@ describe("rebuilding the summary sheet", function () {
     assert.equal(r.written, false);
     const snap = await wb.snapshot("Tổng hợp 2022");
     assert.deepEqual(snap?.contents, [["A1", "s:bảng của tôi"]]);
+  });
+});
+
+describe("building the summary is all or nothing", function () {
+  this.timeout(60000);
+
+  /** The .xlsx adapter with one operation made to fail. */
+  function failing(wb: XlsxWorkbook, op: "writeSheet" | "writeSettings"): WorkbookPort {
+    return new Proxy(wb, {
+      get(target, prop, receiver) {
+        if (prop === op) return async () => Promise.reject(new Error(`${op} failed`));
+        const v = Reflect.get(target, prop, receiver);
+        return typeof v === "function" ? v.bind(target) : v;
+      },
+    }) as unknown as WorkbookPort;
+  }
+
+  async function demoWith(summaryEdit?: string) {
+    const wb = XlsxWorkbook.fromWorkbook(buildDemoWorkbookForTest());
+    const a = analyse(await wb.read(), { year: 2022, reportSerial: REPORT });
+    await buildSummary(wb, a);
+    if (summaryEdit !== undefined)
+      await wb.setCells([{ sheet: "Tổng hợp 2022", cell: "E10", value: summaryEdit }]);
+    return wb;
+  }
+
+  it("a failed settings write leaves a complete sheet, and a rebuild on unchanged data needs no backup", async function () {
+    const wb = XlsxWorkbook.fromWorkbook(buildDemoWorkbookForTest());
+    const a = analyse(await wb.read(), { year: 2022, reportSerial: REPORT });
+    const r = await buildSummary(failing(wb, "writeSettings"), a);
+    assert.equal(r.written, true);
+    assert.equal(r.settingsSaved, false);
+    const a2 = analyse(await wb.read(), { year: 2022, reportSerial: REPORT });
+    const asked: string[] = [];
+    const r2 = await buildSummary(wb, a2, { confirmReplace: async (s) => (asked.push(s), true) });
+    assert.deepEqual(asked, []);
+    assert.equal(r2.backup, null);
+  });
+
+  it("a failed sheet write after the edited summary was set aside gives it its name back", async function () {
+    const wb = await demoWith("sửa tay");
+    const a = analyse(await wb.read(), { year: 2022, reportSerial: REPORT });
+    await assert.rejects(buildSummary(failing(wb, "writeSheet"), a), /writeSheet failed/);
+    const names = await wb.sheetNames();
+    assert.ok(names.includes("Tổng hợp 2022"));
+    assert.ok(!names.some((n) => n.includes("bản cũ")));
+    const snap = await wb.snapshot("Tổng hợp 2022");
+    assert.ok(snap?.contents.some(([addr, c]) => addr === "E10" && c === "s:sửa tay"));
   });
 });

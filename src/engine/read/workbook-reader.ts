@@ -25,6 +25,8 @@ export interface WorkbookRead {
   skipped: string[];
   /** Kinds recognised by sheet name whose header row was not found. */
   headerNotFound: Set<SheetKind>;
+  /** The sheets the add-in wrote itself (settings, summaries and their backups). */
+  own: string[];
 }
 
 export interface WorkbookReadOptions {
@@ -81,6 +83,7 @@ export function readWorkbook(wb: WorkbookData, opts: WorkbookReadOptions): Workb
   const issues: Issue[] = [];
   const skipped: string[] = [];
   const headerNotFound = new Set<SheetKind>();
+  const own: string[] = [];
   const plans: {
     sheet: SheetData;
     kind: SheetKind | null;
@@ -91,6 +94,7 @@ export function readWorkbook(wb: WorkbookData, opts: WorkbookReadOptions): Workb
   for (const sheet of wb.sheets) {
     if (isOwnSheet(sheet, ownNames)) {
       skipped.push(sheet.name);
+      own.push(sheet.name);
       continue;
     }
     const o = overrideFor(settings, sheet.name);
@@ -139,7 +143,7 @@ export function readWorkbook(wb: WorkbookData, opts: WorkbookReadOptions): Workb
   }
   const sheetOrder = wb.sheets.map((s) => s.name);
   reads.sort((a, b) => sheetOrder.indexOf(a.sheet.name) - sheetOrder.indexOf(b.sheet.name));
-  return { sheets: reads, issues, units, settings, sheetOrder, skipped, headerNotFound };
+  return { sheets: reads, issues, units, settings, sheetOrder, skipped, headerNotFound, own };
 }
 
 /**

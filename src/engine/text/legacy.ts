@@ -453,7 +453,13 @@ interface Evidence {
 
 /** Can text[i] belong to a word for this encoding? */
 function isWordChar(ch: string, code: number, tables: Tables): boolean {
-  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  // Digits belong to the word too: "3×4" or "£5" is one token, never a Vietnamese syllable.
+  if (code < 0x80)
+    return (
+      (code >= 0x41 && code <= 0x5a) ||
+      (code >= 0x61 && code <= 0x7a) ||
+      (code >= 0x30 && code <= 0x39)
+    );
   if (tables.chars.has(ch)) return true;
   if (code < 0xc0 || code === 0xd7 || code === 0xf7) return false; // NBSP, cp1252 punctuation
   if (code >= 0x2000 && code < 0x2c00) return false; // punctuation, symbols, arrows, ...
@@ -558,6 +564,25 @@ export function readsAsVietnamese(text: string): boolean {
     words.length > 0 &&
     words.every((w) => hasOrdinaryCase(w) && isVietnameseSyllable(w.toLowerCase()))
   );
+}
+
+/**
+ * With the encoding named by the user (HTX.UNICODE's argument): is this text really written in
+ * it? Text that already reads as Vietnamese, or whose words would not become Vietnamese
+ * syllables ("Café Tô Hà"), is Unicode and stays as it is.
+ */
+export function looksLegacy(text: string, encoding: LegacyEncoding): boolean {
+  try {
+    if (typeof text !== "string" || !hasNonAscii(text)) return false;
+    const nfc = text.normalize("NFC");
+    for (let i = 0; i < nfc.length; i++)
+      if (isUnicodeVietnameseChar(nfc.charCodeAt(i))) return false;
+    if (readsAsVietnamese(nfc)) return false;
+    const e = analyse(nfc, encoding);
+    return e.points >= 1 && e.bad * 4 <= e.good;
+  } catch {
+    return false;
+  }
 }
 
 /**
