@@ -90,7 +90,10 @@ describe("session: what the detection panel offers", function () {
     await s.buildSummary(async () => true);
     await s.check(2022);
     const names = s.dataSheetNames();
-    assert.ok(!names.some((n) => n.startsWith("Tổng hợp") || n.startsWith("_htx")), names.join(", "));
+    assert.ok(
+      !names.some((n) => n.startsWith("Tổng hợp") || n.startsWith("_htx")),
+      names.join(", ")
+    );
     assert.ok(names.includes("DS THT"));
     const d = s.detection("DS THT");
     assert.equal(d.kind, "tht");

@@ -535,7 +535,14 @@ describe("functions: bad input never throws", () => {
 
 describe("UNICODE leaves Unicode alone, with or without a named encoding (review)", function () {
   it("Latin-1 words and symbols are not read as legacy text", function () {
-    for (const text of ["Café Tô Hà", "Quán Café Hòa Bình", "Tô Hà ×2", "3×4 m", "Giá £5", "Hòa Bình"]) {
+    for (const text of [
+      "Café Tô Hà",
+      "Quán Café Hòa Bình",
+      "Tô Hà ×2",
+      "3×4 m",
+      "Giá £5",
+      "Hòa Bình",
+    ]) {
       for (const enc of [null, "tcvn3", "vni"]) {
         assert.deepEqual(unicode([[text]], enc as string), [[text]], `${text} with ${enc}`);
       }

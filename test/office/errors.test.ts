@@ -3,12 +3,23 @@
  * a protected sheet or workbook gives a clear message and nothing written, a
  * failure while building or swapping the summary never leaves a half-built
  * sheet, and a chunk too large for Excel is split and read again.
+ *
+ * The fake keeps what Excel keeps of a failed sync (the operations before the
+ * failing one), so "nothing written" here means the adapter put back whatever
+ * Excel had already applied.
  */
 import assert from "node:assert/strict";
 import { OfficeError } from "../../src/adapters/office/errors";
-import { OfficeWorkbook, OfficeWorkbookOptions } from "../../src/adapters/office/office-workbook";
+import type { ExcelRun } from "../../src/adapters/office/excel-types";
+import {
+  OfficeWorkbook,
+  OfficeWorkbookOptions,
+  TEMP_PREFIX,
+} from "../../src/adapters/office/office-workbook";
+import type { WorkbookData } from "../../src/engine/model/cells";
 import { analyse } from "../../src/engine/analyse";
 import { summarySheetName } from "../../src/engine/summary/summary-layout";
+import type { SheetLayout } from "../../src/engine/summary/layout-model";
 import { buildSummary } from "../../src/workbook/summary-service";
 import { FakeExcel, createFakeExcel } from "../support/fake-excel";
 import { OPTS, demoData, noSleep } from "./helpers";
@@ -40,6 +51,30 @@ async function withSummary(opts: Parameters<typeof createFakeExcel>[1] = {}) {
   const wb = office(fake);
   await buildSummary(wb, analyse(await wb.read(), OPTS));
   return { fake, wb, before: fake.workbookData(), names: await wb.sheetNames() };
+}
+
+/** A hidden "_htx_tmp_…" sheet, as a failed write whose clean-up failed too leaves it. */
+function addLeftover(model: FakeExcel["model"]): void {
+  const s = model.addSheet(`${TEMP_PREFIX}leftover`);
+  s.visibility = "Hidden";
+  s.values = [["half-built"]];
+}
+
+function withoutTemp(data: WorkbookData): WorkbookData {
+  return { sheets: data.sheets.filter((s) => !s.name.startsWith(TEMP_PREFIX)) };
+}
+
+/** The summary layout for the workbook behind `wb` (what buildSummary would write). */
+async function summaryLayout(wb: OfficeWorkbook): Promise<SheetLayout> {
+  let layout: SheetLayout | null = null;
+  const capture = Object.create(wb) as OfficeWorkbook;
+  capture.writeSheet = async (l) => {
+    layout = l;
+    return Promise.reject(new Error("captured"));
+  };
+  await buildSummary(capture, analyse(await wb.read(), OPTS)).catch(() => undefined);
+  if (!layout) throw new Error("no layout");
+  return layout;
 }
 
 describe("Office adapter errors", function () {
@@ -101,7 +136,7 @@ describe("Office adapter errors", function () {
       { sheet: "DS HTX", cell: "B6", value: null },
       { sheet: "Nowhere", cell: "A1", value: 1 },
     ]);
-    assert.equal(fake.stats.syncs, 3); // look up, protection, write
+    assert.equal(fake.stats.syncs, 3); // look up, protection + old contents, write
     const tht = fake.model.find("DS THT");
     assert.equal(tht?.values[5][1], "(1)");
     assert.equal(tht?.values[6][1], "0123");
@@ -121,6 +156,106 @@ describe("Office adapter errors", function () {
     fake.failOn("Range.values=", "GeneralException", 1, 250);
     await rejectsOffice(wb.setCells(changes), "hostError");
     assert.ok(wb.last.syncs > 3, "the fixes took several requests");
+    assert.deepEqual(fake.workbookData(), before);
+  });
+
+  for (const [code, expected] of [
+    ["RequestPayloadSizeLimitExceeded", "limit"],
+    ["AccessDenied", "protected"],
+  ] as const) {
+    it(`fixes failing with ${code} after 250 of 400 cells: all put back, a clear error`, async function () {
+      const fake = createFakeExcel(demoData());
+      const before = fake.workbookData();
+      const wb = office(fake, { limits: { requestBytes: 20_000 } });
+      const changes = Array.from({ length: 400 }, (_, i) => ({
+        sheet: "DS HTX",
+        cell: `B${6 + i * 2}`,
+        value: `Tên mới ${i}`,
+      }));
+      fake.failOn("Range.values=", code, 1, 250);
+      await rejectsOffice(wb.setCells(changes), expected);
+      const log = fake.stats.log;
+      const failed = log.findIndex((r) => r.error === code);
+      assert.ok(failed > 0);
+      // Excel kept what ran before the failure in that request (the fake does too) …
+      assert.ok(log[failed].opNames.indexOf("Range.values=") >= 0);
+      // … and the adapter put it back, with every earlier request's cells.
+      assert.deepEqual(fake.workbookData(), before);
+    });
+  }
+
+  it("fixes in one request that fail part-way: the cells Excel wrote are put back", async function () {
+    const fake = createFakeExcel(demoData());
+    const before = fake.workbookData();
+    const wb = office(fake);
+    fake.failOn("Range.values=", "GeneralException", 1, 2);
+    await rejectsOffice(
+      wb.setCells([
+        { sheet: "DS THT", cell: "B6", value: "changed" },
+        { sheet: "DS THT", cell: "C6", value: 1 },
+        { sheet: "DS HTX", cell: "B6", value: "changed" },
+        { sheet: "DS HTX", cell: "B9", value: null },
+      ]),
+      "hostError"
+    );
+    // look up, protection + old contents, the write (failed after two cells), putting back (one per sheet)
+    assert.equal(fake.stats.syncs, 5);
+    assert.equal(fake.stats.failedSyncs, 1);
+    assert.deepEqual(fake.workbookData(), before);
+  });
+
+  it("fixes put back exactly: formulas, errors, text that looks like a number, empty cells", async function () {
+    const data: WorkbookData = {
+      sheets: [
+        {
+          name: "S",
+          values: [
+            ["0123", "(1)", "2022-12-19", "TRUE", "'quoted"],
+            [12.5, true, { error: "#N/A" }, null, "Tên"],
+          ],
+          formulas: [[], [undefined, undefined, undefined, "=A2*2"]],
+          numberFormats: [["@"], ["#,##0.0"]],
+          merges: [],
+        },
+      ],
+    };
+    const fake = createFakeExcel(data);
+    const before = fake.workbookData();
+    const cells = ["A1", "B1", "C1", "D1", "E1", "A2", "B2", "C2", "D2", "E2", "F2"];
+    // One write per column (A1:A2 … E1:E2, F2): the last one fails, the five before it are done.
+    fake.failOn("Range.values=", "GeneralException", 1, 5);
+    await rejectsOffice(
+      office(fake).setCells(cells.map((cell) => ({ sheet: "S", cell, value: "x" }))),
+      "hostError"
+    );
+    assert.deepEqual(fake.workbookData(), before);
+  });
+
+  it("a sheet protected between the check and the write: the other sheet's cells are put back", async function () {
+    const fake = createFakeExcel(demoData());
+    const before = fake.workbookData();
+    let syncs = 0;
+    // The protection check passes (second sync); then someone protects DS HTX.
+    const run: ExcelRun = (batch) =>
+      fake.run((context) =>
+        batch({
+          workbook: context.workbook,
+          sync: async () => {
+            await context.sync();
+            if (++syncs === 2) fake.protectSheet("DS HTX");
+          },
+        })
+      );
+    const wb = new OfficeWorkbook(run, { isSetSupported: () => true, retry: { sleep: noSleep } });
+    const e = await rejectsOffice(
+      wb.setCells([
+        { sheet: "DS THT", cell: "B6", value: "changed" },
+        { sheet: "DS THT", cell: "B7", value: "changed" },
+        { sheet: "DS HTX", cell: "B6", value: "changed" },
+      ]),
+      "protected"
+    );
+    assert.equal(e.excelCode, "AccessDenied");
     assert.deepEqual(fake.workbookData(), before);
   });
 
@@ -150,21 +285,19 @@ describe("Office adapter errors", function () {
     assert.deepEqual(fake.workbookData(), before);
   });
 
-  for (const atomic of [true, false]) {
-    it(`a failure while swapping the sheets is undone (${atomic ? "atomic" : "non-atomic, like Excel"} syncs)`, async function () {
-      const { fake, wb, before, names } = await withSummary({ atomic });
-      const snap = await wb.snapshot(SUMMARY);
-      // The swap renames the old sheet, names the new one, then deletes the old one: fail there.
-      fake.failOn("Worksheet.delete", "GeneralException");
-      await rejectsOffice(buildSummary(wb, analyse(await wb.read(), OPTS)), "hostError");
-      assert.deepEqual(await wb.sheetNames(), names);
-      assert.deepEqual(await wb.snapshot(SUMMARY), snap);
-      assert.deepEqual(fake.workbookData(), before);
-    });
-  }
+  it("a failure while swapping the sheets is undone", async function () {
+    const { fake, wb, before, names } = await withSummary();
+    const snap = await wb.snapshot(SUMMARY);
+    // The swap renames the old sheet aside, names the new one, then deletes the old one: fail there.
+    fake.failOn("Worksheet.delete", "GeneralException");
+    await rejectsOffice(buildSummary(wb, analyse(await wb.read(), OPTS)), "hostError");
+    assert.deepEqual(await wb.sheetNames(), names);
+    assert.deepEqual(await wb.snapshot(SUMMARY), snap);
+    assert.deepEqual(fake.workbookData(), before);
+  });
 
   it("a leftover temporary sheet is never read as data and is removed by the next write", async function () {
-    const fake = createFakeExcel(demoData(), { atomic: false });
+    const fake = createFakeExcel(demoData());
     const wb = office(fake);
     fake.failOn("Range.merge", "GeneralException");
     fake.failOn("Worksheet.delete", "GeneralException"); // the clean-up fails too
@@ -174,6 +307,81 @@ describe("Office adapter errors", function () {
     assert.ok(a.read.skipped.some((n) => n.startsWith("_htx_tmp_")));
     await buildSummary(wb, a);
     assert.ok(!(await wb.sheetNames()).some((n) => n.startsWith("_htx_tmp_")));
+  });
+
+  it("an old summary and a leftover temporary sheet, deleting the leftover fails: old summary intact, no temporary sheet", async function () {
+    for (const after of [0, 1]) {
+      // after 0: the leftover's deletion fails; after 1: the old summary's (the last step).
+      const { fake, wb } = await withSummary();
+      addLeftover(fake.model);
+      const before = fake.workbookData();
+      const snap = await wb.snapshot(SUMMARY);
+      fake.failOn("Worksheet.delete", "GeneralException", 1, after);
+      await rejectsOffice(buildSummary(wb, analyse(await wb.read(), OPTS)), "hostError");
+      assert.deepEqual(fake.workbookData(), withoutTemp(before), `after ${after}`);
+      assert.deepEqual(await wb.snapshot(SUMMARY), snap);
+      assert.ok(!(await wb.sheetNames()).some((n) => n.startsWith(TEMP_PREFIX)));
+    }
+  });
+
+  it("a failure at any step of building or swapping the summary leaves the old one intact and no temporary sheet", async function () {
+    this.timeout(180000);
+    const { fake: first, wb: firstWb } = await withSummary();
+    const layout = await summaryLayout(firstWb);
+    addLeftover(first.model);
+    const base = first.workbookData();
+
+    // A clean run: its syncs are load, build, swap.
+    const dry = createFakeExcel(base);
+    await office(dry).writeSheet(layout);
+    const plan = dry.stats.log.map((r) => r.opNames);
+    assert.equal(plan.length, 3);
+    assert.ok(plan[1].includes("Worksheet.delete"), "the leftover is deleted while building");
+    const swap = plan[2];
+    assert.deepEqual(
+      swap.filter((n) => n.startsWith("Worksheet")),
+      [
+        "Worksheet.name=",
+        "Worksheet.name=",
+        "Worksheet.visibility=",
+        "Worksheet.position=",
+        "Worksheet.activate",
+        "Worksheet.delete",
+      ]
+    );
+    assert.ok(!dry.model.sheets.some((s) => /^_htx_(tmp|old)_/.test(s.name)));
+
+    let trials = 0;
+    for (let sync = 0; sync < plan.length; sync++) {
+      for (let op = 0; op < plan[sync].length; op++) {
+        const fake = createFakeExcel(base);
+        const active = fake.model.activeId;
+        fake.failAt(sync, op, "GeneralException");
+        const where = `sync ${sync} op ${op} (${plan[sync][op]})`;
+        await rejectsOffice(office(fake).writeSheet(layout), "hostError");
+        // Failing the first sync (the sheet list) changes nothing at all.
+        const expected = sync === 0 ? base : withoutTemp(base);
+        assert.deepEqual(fake.workbookData(), expected, where);
+        assert.equal(fake.model.activeId, active, where);
+        trials++;
+      }
+    }
+    assert.ok(trials > 10);
+  });
+
+  it("a failure at any step of the swap when there was no summary yet: no new sheet, no temporary sheet", async function () {
+    const fake0 = createFakeExcel(demoData());
+    const layout = await summaryLayout(office(fake0));
+    const base = fake0.workbookData();
+    const dry = createFakeExcel(base);
+    await office(dry).writeSheet(layout);
+    const swapOps = dry.stats.log[2].ops;
+    for (let op = 0; op < swapOps; op++) {
+      const fake = createFakeExcel(base);
+      fake.failAt(2, op, "GeneralException");
+      await rejectsOffice(office(fake).writeSheet(layout), "hostError");
+      assert.deepEqual(fake.workbookData(), base, `swap op ${op}`);
+    }
   });
 
   it("a chunk too large for Excel is split and read again, with the same result", async function () {

@@ -1,7 +1,8 @@
 /**
  * The fake Excel behaves like Excel where the adapter's tests rely on it:
  * properties need load + sync, syncs and payload bytes are counted, the 5 MB
- * and 5-million-cell limits are enforced, a failed sync applies nothing, and
+ * and 5-million-cell limits are enforced, a failed sync keeps what ran before
+ * the failing operation (as Excel does), requirement sets are enforced, and
  * input is converted the way Excel converts it.
  */
 import assert from "node:assert/strict";
@@ -147,19 +148,93 @@ describe("fake Excel", function () {
     });
   });
 
-  it("a failed sync applies nothing (atomic); with atomic: false what ran before stays", async function () {
-    for (const atomic of [true, false]) {
-      const fake = createFakeExcel(small(), { atomic });
-      await fake.run(async (context) => {
-        const ws = context.workbook.worksheets.getItem("Data");
-        ws.getRange("A2").values = [["changed"]];
-        context.workbook.worksheets.add("New");
-        context.workbook.worksheets.getItem("Missing").name = "x";
-        await rejectsWith(context.sync(), "ItemNotFound");
-      });
-      assert.equal(fake.model.find("Data")?.values[1][0], atomic ? "A" : "changed");
-      assert.equal(!!fake.model.find("New"), !atomic);
-    }
+  it("a failed sync keeps the operations before the failing one, like Excel, and none after it", async function () {
+    const fake = createFakeExcel(small());
+    let location: string | undefined;
+    await fake.run(async (context) => {
+      const coll = context.workbook.worksheets;
+      const ws = coll.getItem("Data");
+      ws.getRange("A2").values = [["changed"]];
+      coll.add("New");
+      const range = ws.getRange("A3");
+      range.load("values");
+      coll.getItem("Missing").name = "x";
+      coll.add("After");
+      ws.getRange("A4").values = [["after"]];
+      await assert.rejects(
+        context.sync(),
+        (e: { code?: string; debugInfo?: { errorLocation?: string } }) => {
+          assert.equal(e.code, "ItemNotFound");
+          location = e.debugInfo?.errorLocation;
+          return true;
+        }
+      );
+      // Nothing loaded in the failed sync is readable.
+      assert.throws(() => range.values, { code: "PropertyNotLoaded" });
+    });
+    assert.match(location ?? "", /^Worksheet/);
+    assert.equal(fake.model.find("Data")?.values[1][0], "changed");
+    assert.ok(fake.model.find("New"));
+    assert.equal(fake.model.find("After"), null);
+    assert.equal(fake.model.find("Data")?.values[3]?.[0] ?? null, null);
+    assert.equal(fake.stats.log[0].error, "ItemNotFound");
+    assert.deepEqual(fake.stats.log[0].opNames, [
+      "Range.values=",
+      "WorksheetCollection.add",
+      "Range.load",
+      "Worksheet.name=",
+      "WorksheetCollection.add",
+      "Range.values=",
+    ]);
+  });
+
+  it("an operation that fails part-way is not half applied", async function () {
+    const fake = createFakeExcel(small());
+    await fake.run(async (context) => {
+      // The third value cannot be written: the first two must not be either.
+      context.workbook.worksheets.getItem("Other sheet").getRange("A1:A3").values = [
+        ["one"],
+        ["two"],
+        [{ not: "a value" }],
+      ];
+      await rejectsWith(context.sync(), "InvalidArgument");
+    });
+    assert.equal(fake.model.find("Other sheet")?.values.length, 0);
+  });
+
+  it("failAt fails one chosen operation of one chosen sync", async function () {
+    const fake = createFakeExcel(small());
+    fake.failAt(1, 1, "GeneralException");
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Other sheet");
+      ws.getRange("A1").values = [["sync 0"]];
+      await context.sync();
+      ws.getRange("A2").values = [["sync 1, op 0"]];
+      ws.getRange("A3").values = [["sync 1, op 1"]];
+      ws.getRange("A4").values = [["sync 1, op 2"]];
+      await rejectsWith(context.sync(), "GeneralException");
+      ws.getRange("A5").values = [["sync 2, op 1"]];
+      await context.sync(); // once only
+    });
+    const values = fake.model.find("Other sheet")?.values.map((r) => r[0] ?? null);
+    assert.deepEqual(values, ["sync 0", "sync 1, op 0", null, null, "sync 2, op 1"]);
+  });
+
+  it("requirement sets: an API newer than the host fails with ApiNotFound, isSetSupported agrees", async function () {
+    const old = createFakeExcel(small(), { excelApi: "1.12" });
+    assert.equal(old.isSetSupported("ExcelApi", "1.9"), true);
+    assert.equal(old.isSetSupported("ExcelApi", "1.12"), true);
+    assert.equal(old.isSetSupported("ExcelApi", "1.13"), false);
+    await old.run(async (context) => {
+      const m = context.workbook.worksheets.getItem("Data").getRange().getMergedAreasOrNullObject();
+      m.load("address");
+      await rejectsWith(context.sync(), "ApiNotFound");
+    });
+    const current = createFakeExcel(small());
+    assert.equal(current.isSetSupported("ExcelApi", "1.18"), true);
+    const noNotes = createFakeExcel(small(), { unsupported: ["notes"] });
+    assert.equal(noNotes.isSetSupported("ExcelApi", "1.17"), true);
+    assert.equal(noNotes.isSetSupported("ExcelApi", "1.18"), false);
   });
 
   it("converts input like Excel; an apostrophe keeps text", async function () {

@@ -119,7 +119,8 @@ describe("summary recalculated by LibreOffice headless", function () {
         let percents = 0;
         sheet.values.forEach((row, r) => {
           const code = row[8];
-          if (typeof code !== "string" || code.includes("@") || code.startsWith("htx-report:")) return;
+          if (typeof code !== "string" || code.includes("@") || code.startsWith("htx-report:"))
+            return;
           const ind = a.indicators.find((i) => i.code === code);
           assert.ok(ind, code);
           assert.ok(sheet.formulas?.[r]?.[5], `${code}: % is a formula`);

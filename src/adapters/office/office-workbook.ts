@@ -14,9 +14,15 @@
  * Writing a sheet: it is built under a hidden temporary name in one batch (one
  * values/formulas write for the whole table, formats grouped into a bounded
  * number of multi-area ranges), with calculation and screen updating
- * suspended, then swapped in under its name in one more sync. Any failure
- * deletes the temporary sheet and restores the old one: never a half-built
- * sheet.
+ * suspended, then swapped in under its name in one more sync, the old sheet
+ * deleted last. Excel keeps what a failed sync did before the failing
+ * operation; any failure is undone from what is there: the temporary sheet
+ * deleted, the old one as it was. Never a half-built sheet.
+ *
+ * Fixes (`setCells`) are all or nothing too: old contents are read before
+ * writing and put back if a write fails part-way.
+ *
+ * Merged areas are read only where the host has ExcelApi 1.13.
  */
 import type { CellValue, SheetData, WorkbookData } from "../../engine/model/cells";
 import { cellAddress, isCellError, parseAddress } from "../../engine/model/cells";
@@ -64,6 +70,10 @@ const MAX_FONT_COLUMNS = 512;
 const FONT_GAP = 8;
 /** Operations queued per sync at most (keeps requests small whatever the layout). */
 const MAX_OPS_PER_SYNC = 2000;
+/** Longest run of adjacent cells `setCells` writes (and reads back) as one range. */
+const MAX_RUN_CELLS = 4096;
+/** Planned answer size per cell when reading old contents (formulas, values, types). */
+const OLD_BYTES_PER_CELL = 100;
 
 export interface OfficeWorkbookOptions {
   /**
@@ -97,6 +107,34 @@ export interface IoStats {
 
 function emptyStats(): IoStats {
   return { syncs: 0, chunks: 0, fontSyncs: 0, splits: 0, cells: 0, maxRequestEstimate: 0 };
+}
+
+/** What `replaceSheet` needs to undo itself. */
+interface SwapState {
+  tmpName: string;
+  /** The new sheet's id, once known. */
+  tempId: string | null;
+  oldId: string | null;
+  oldName: string | null;
+  oldPosition: number | null;
+  /** The sheet that was active before (activated again on failure). */
+  activeId: string;
+}
+
+/** Adjacent cells of one column written by `setCells`. */
+interface CellRun {
+  sheet: string;
+  ws: Worksheet;
+  top: number;
+  col: number;
+  values: CellWrite["value"][];
+}
+
+/** A run's contents before `setCells` wrote it. */
+interface OldCells {
+  formulas: unknown[][];
+  values: unknown[][];
+  types: string[][];
 }
 
 interface SheetInfo {
@@ -290,17 +328,25 @@ export class OfficeWorkbook implements WorkbookPort {
         used.load("rowIndex,columnIndex,rowCount,columnCount");
         return used;
       });
-    const queueMerges = (s: { ws: Worksheet }) => {
+    // Merged areas need ExcelApi 1.13 (Range.getMergedAreasOrNullObject). On
+    // an older host (Excel 2016 / 2019 bought outright …) the call would fail
+    // the whole sync with ApiNotFound, so there no merges are read at all and
+    // every sheet reads as unmerged: a merged area's value is in its top-left
+    // cell and the other cells are empty, which is how the engine sees it too,
+    // only without knowing the area's extent.
+    const mergesSupported = this.supports("1.13");
+    const queueMerges = (s: { ws: Worksheet }): RangeAreas | null => {
+      if (!mergesSupported) return null;
       const m = s.ws.getRange().getMergedAreasOrNullObject();
       m.load("address");
       return m;
     };
     let used = queueUsed();
-    let merges: RangeAreas[] = sheets.map(queueMerges);
+    let merges: (RangeAreas | null)[] = sheets.map(queueMerges);
     try {
       await context.sync();
     } catch (e) {
-      if (!isLimitError(e)) throw e;
+      if (!isLimitError(e) || !mergesSupported) throw e;
       used = queueUsed();
       await context.sync();
       merges = [];
@@ -326,7 +372,7 @@ export class OfficeWorkbook implements WorkbookPort {
               bottom: u.rowIndex + u.rowCount - 1,
               right: u.columnIndex + u.columnCount - 1,
             },
-        merges: m.isNullObject ? [] : parseAreas(m.address),
+        merges: !m || m.isNullObject ? [] : parseAreas(m.address),
       };
     });
   }
@@ -572,8 +618,22 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /**
    * Build a sheet under a hidden temporary name, then put it in place of the
-   * sheet called `name` (same position) in one sync. On any failure the
-   * temporary sheet is deleted and the old sheet keeps its name.
+   * sheet called `name` (same position). Excel keeps the operations of a
+   * failed sync that ran before the failing one, so the steps are ordered for
+   * the old sheet to be deleted last, when nothing else is left to fail:
+   *
+   * 1. one sync: the sheet list and the active sheet;
+   * 2. building (one sync; more only for very large sheets): leftover
+   *    temporary sheets deleted, the new sheet added, hidden, under a
+   *    temporary name and filled; the old sheet's protection read (a protected
+   *    sheet is not replaced);
+   * 3. the swap, one sync: the old sheet renamed aside ("_htx_old_…"), the new
+   *    one given the name, shown, moved to the old one's position and
+   *    activated, and only then the old one deleted.
+   *
+   * On any failure `restore` undoes whatever part of this Excel applied: the
+   * workbook ends with the old sheet as it was (name, position, contents) and
+   * no temporary sheet.
    */
   private async replaceSheet(
     name: string,
@@ -583,17 +643,19 @@ export class OfficeWorkbook implements WorkbookPort {
     await this.run(async (context) => {
       const coll = context.workbook.worksheets;
       coll.load("items/name,items/id,items/position,items/visibility");
+      const active = coll.getActiveWorksheet();
+      active.load("id");
       await context.sync();
       const items = coll.items;
       const taken = items.map((w) => w.name);
       const old = items.find((w) => sameName(w.name, name)) ?? null;
-      const state = {
-        name,
+      const state: SwapState = {
         tmpName: uniqueName(TEMP_PREFIX, taken),
-        tempId: null as string | null,
+        tempId: null,
         oldId: old ? old.id : null,
+        oldName: old ? old.name : null,
         oldPosition: old ? old.position : null,
-        oldVisibility: old ? old.visibility : null,
+        activeId: active.id,
       };
       const stale = items.filter((w) => w.name.startsWith(TEMP_PREFIX));
       try {
@@ -603,6 +665,8 @@ export class OfficeWorkbook implements WorkbookPort {
           protection.load("protected");
         }
         this.suspend(context);
+        // Leftovers of an earlier failure first (if one cannot go, nothing else has changed).
+        for (const w of stale) w.delete();
         const temp = coll.add(state.tmpName);
         temp.visibility = "Hidden";
         temp.load("id");
@@ -614,55 +678,67 @@ export class OfficeWorkbook implements WorkbookPort {
         state.tempId = temp.id;
         if (protection?.protected) throw new OfficeError("protected", { sheet: name });
 
-        // The swap, in one sync.
+        // The swap, in one sync; the old sheet is deleted last.
         this.suspend(context);
-        if (old) old.name = uniqueName(OLD_PREFIX, taken);
+        if (old) old.name = uniqueName(OLD_PREFIX, [...taken, state.tmpName]);
         temp.name = name;
         temp.visibility = final.visibility;
         if (state.oldPosition !== null) temp.position = state.oldPosition;
         if (final.activate) temp.activate();
         if (old) old.delete();
-        for (const s of stale) s.delete();
         await context.sync();
       } catch (e) {
         try {
-          await this.restore(context, state);
+          await withRetry(() => this.restore(context, state), this.opts.retry);
         } catch {
-          // The temporary sheet stays hidden ("_htx_tmp_…", never read as data); the next write deletes it.
+          // Left as it is: a temporary sheet stays ("_htx_tmp_…", never read as data; the next
+          // write deletes it), the old sheet under its "_htx_old_…" name if even that failed.
         }
         throw e;
       }
     });
   }
 
-  /** Undo a failed replaceSheet: delete the temporary sheet, give the old sheet its name back. */
-  private async restore(
-    context: RequestContext,
-    s: {
-      name: string;
-      tmpName: string;
-      tempId: string | null;
-      oldId: string | null;
-      oldPosition: number | null;
-      oldVisibility: string | null;
-    }
-  ): Promise<void> {
+  /**
+   * Undo a failed replaceSheet from what is actually there (any prefix of its
+   * operations may have been applied): free the name (the new sheet may hold
+   * it), give the old sheet its name and position back, activate the sheet
+   * that was active, then delete the new sheet and any other temporary sheet.
+   */
+  private async restore(context: RequestContext, s: SwapState): Promise<void> {
     const coll = context.workbook.worksheets;
-    coll.load("items/name,items/id");
+    coll.load("items/name,items/id,items/position,items/visibility");
+    const active = coll.getActiveWorksheet();
+    active.load("id");
     await context.sync();
+    const items = coll.items;
+    const temp = items.find(
+      (w) => (s.tempId !== null && w.id === s.tempId) || w.name === s.tmpName
+    );
+    const old = s.oldId === null ? undefined : items.find((w) => w.id === s.oldId);
     let queued = false;
-    for (const w of coll.items) {
-      if ((s.tempId !== null && w.id === s.tempId) || w.name === s.tmpName) {
+    if (temp && old && s.oldName !== null && sameName(temp.name, s.oldName)) {
+      temp.name = s.tmpName;
+      queued = true;
+    }
+    if (old && s.oldName !== null && old.name !== s.oldName) {
+      old.name = s.oldName;
+      queued = true;
+    }
+    if (old && s.oldPosition !== null && old.position !== s.oldPosition) {
+      old.position = s.oldPosition;
+      queued = true;
+    }
+    const wasActive = items.find((w) => w.id === s.activeId);
+    if (wasActive && wasActive.id !== active.id && wasActive.visibility === "Visible") {
+      wasActive.activate();
+      queued = true;
+    }
+    for (const w of items) {
+      if (w === temp || w.name.startsWith(TEMP_PREFIX)) {
         w.delete();
         queued = true;
       }
-    }
-    const old = s.oldId === null ? undefined : coll.items.find((w) => w.id === s.oldId);
-    if (old && old.name !== s.name) {
-      old.name = s.name;
-      if (s.oldPosition !== null) old.position = s.oldPosition;
-      if (s.oldVisibility) old.visibility = s.oldVisibility;
-      queued = true;
     }
     if (queued) await context.sync();
   }
@@ -823,11 +899,15 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * Fixes and their undo. Sheets are looked up and checked for protection
-   * first (a protected sheet → nothing is written anywhere); then the cells go
-   * as one write per run of adjacent cells in a column, in one sync. If that
-   * would be too large for one request, the old contents are read first and
-   * put back should a later sync fail.
+   * Fixes and their undo, all or nothing. Sheets are looked up, then checked
+   * for protection while the cells' old contents are read (a protected sheet:
+   * nothing is written anywhere); then the cells go as one write per run of
+   * adjacent cells in a column, in request-sized batches (usually one sync).
+   * Excel keeps the operations of a failed sync that ran before the failing
+   * one, so when any write fails every cell of the batches sent so far is put
+   * back to its old contents, and then the error is thrown.
+   * Syncs: 3 when everything fits in one request (look-up, protection + old
+   * contents, write), else one more per extra batch of reads and of writes.
    */
   async setCells(changes: CellWrite[]): Promise<void> {
     const bySheet = new Map<
@@ -851,20 +931,10 @@ export class OfficeWorkbook implements WorkbookPort {
           return { name, ws };
         });
         await context.sync();
-        const present = sheets
-          .filter((s) => !s.ws.isNullObject)
-          .map((s) => {
-            const protection = s.ws.protection;
-            protection.load("protected");
-            return { ...s, protection };
-          });
+        const present = sheets.filter((s) => !s.ws.isNullObject);
         if (!present.length) return;
-        await context.sync();
-        const locked = present.find((s) => s.protection.protected);
-        if (locked) throw new OfficeError("protected", { sheet: locked.name });
 
-        const runs: { ws: Worksheet; top: number; col: number; values: CellWrite["value"][] }[] =
-          [];
+        const runs: CellRun[] = [];
         for (const s of present) {
           const cells = [...(bySheet.get(s.name)?.values() ?? [])].sort(
             (a, b) => a.col - b.col || a.row - b.row
@@ -875,75 +945,119 @@ export class OfficeWorkbook implements WorkbookPort {
               last &&
               last.ws === s.ws &&
               last.col === c.col &&
-              last.top + last.values.length === c.row
+              last.top + last.values.length === c.row &&
+              last.values.length < MAX_RUN_CELLS
             )
               last.values.push(c.value);
-            else runs.push({ ws: s.ws, top: c.row, col: c.col, values: [c.value] });
+            else runs.push({ sheet: s.name, ws: s.ws, top: c.row, col: c.col, values: [c.value] });
           }
         }
+        const range = (run: CellRun) =>
+          run.ws.getRangeByIndexes(run.top, run.col, run.values.length, 1);
+
+        // Protection, and the old contents (in request-sized batches; the first
+        // one shares the protection sync). A batch whose answer is too large
+        // for Excel is split in two and read again.
+        const old: OldCells[] = new Array<OldCells>(runs.length);
+        const pending = this.batchBySize(
+          runs.map((r) => 64 + r.values.length * OLD_BYTES_PER_CELL)
+        ).map((b) => b.items);
+        let checked = false;
+        while (pending.length) {
+          const items = pending.shift() ?? [];
+          const protections = checked
+            ? []
+            : present.map((s) => {
+                const protection = s.ws.protection;
+                protection.load("protected");
+                return { name: s.name, protection };
+              });
+          const ranges = items.map((i) => {
+            const r = range(runs[i]);
+            r.load("formulas,values,valueTypes");
+            return r;
+          });
+          try {
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized batch of old contents (one in all for usual fix sets)
+            await context.sync();
+          } catch (e) {
+            if (!isLimitError(e) || items.length < 2) throw e;
+            this.last.splits++;
+            const half = Math.ceil(items.length / 2);
+            pending.unshift(items.slice(0, half), items.slice(half));
+            continue;
+          }
+          const locked = protections.find((p) => p.protection.protected);
+          if (locked) throw new OfficeError("protected", { sheet: locked.name });
+          checked = true;
+          ranges.forEach((r, k) => {
+            old[items[k]] = { formulas: r.formulas, values: r.values, types: r.valueTypes };
+          });
+        }
+
         const grids = runs.map((r) => r.values.map((v) => [toExcelInput(v)]));
         const batches = this.batchBySize(grids.map((g) => jsonBytes(g) + 64));
-        const write = (i: number) => {
-          const run = runs[i];
-          run.ws.getRangeByIndexes(run.top, run.col, run.values.length, 1).values = grids[i];
-          this.last.cells += run.values.length;
-        };
-        if (batches.length === 1) {
-          for (const i of batches[0].items) write(i);
-          this.noteRequest(batches[0].bytes);
-          await context.sync();
-          return;
-        }
-        // Too large for one request: keep the old contents to put back on failure.
-        const old: { formulas: unknown[][]; values: unknown[][]; types: string[][] }[] = [];
-        for (const b of batches) {
-          const ranges = b.items.map((i) => {
-            const run = runs[i];
-            const range = run.ws.getRangeByIndexes(run.top, run.col, run.values.length, 1);
-            range.load("formulas,values,valueTypes");
-            return range;
-          });
-
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized batch (only for very large fix sets)
-          await context.sync();
-          ranges.forEach((range, k) => {
-            old[b.items[k]] = {
-              formulas: range.formulas,
-              values: range.values,
-              types: range.valueTypes,
-            };
-          });
-        }
-        const done: number[] = [];
+        /** Runs sent in a sync (done or failed): Excel may have written any of them. */
+        const sent: number[] = [];
         try {
           for (const b of batches) {
-            for (const i of b.items) write(i);
-
+            for (const i of b.items) {
+              range(runs[i]).values = grids[i];
+              this.last.cells += runs[i].values.length;
+              sent.push(i);
+            }
             this.noteRequest(b.bytes);
-            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized batch (only for very large fix sets)
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized batch (one in all for usual fix sets)
             await context.sync();
-            done.push(...b.items);
           }
         } catch (e) {
-          for (const b of this.batchBySize(done.map((i) => jsonBytes(old[i].formulas) + 64))) {
-            for (const k of b.items) {
-              const i = done[k];
-              const run = runs[i];
-              run.ws.getRangeByIndexes(run.top, run.col, run.values.length, 1).formulas = old[
-                i
-              ].formulas.map((row, r) => [
-                restoreInput(row[0], old[i].values[r][0], old[i].types[r][0]),
-              ]);
-            }
-
-            this.noteRequest(b.bytes);
-            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized batch, putting back what was written
-            await context.sync();
-          }
+          await this.putBack(context, runs, old, sent);
           throw e;
         }
       })
     );
+  }
+
+  /**
+   * Put the runs `which` back to their old contents: one batch per sheet (so
+   * that a sheet that refuses, protected meanwhile, does not keep the others
+   * from being put back), each retried while Excel is busy or in edit mode.
+   * Best effort: a batch that still fails is left, the caller's error stands.
+   */
+  private async putBack(
+    context: RequestContext,
+    runs: CellRun[],
+    old: OldCells[],
+    which: number[]
+  ): Promise<void> {
+    const bySheet = new Map<string, number[]>();
+    for (const i of which) {
+      const list = bySheet.get(runs[i].sheet);
+      if (list) list.push(i);
+      else bySheet.set(runs[i].sheet, [i]);
+    }
+    for (const list of bySheet.values()) {
+      const inputs = list.map((i) =>
+        old[i].formulas.map((row, r) => [
+          restoreInput(row[0], old[i].values[r][0], old[i].types[r][0]),
+        ])
+      );
+      for (const b of this.batchBySize(inputs.map((g) => jsonBytes(g) + 64))) {
+        try {
+          await withRetry(async () => {
+            for (const k of b.items) {
+              const run = runs[list[k]];
+              run.ws.getRangeByIndexes(run.top, run.col, run.values.length, 1).formulas = inputs[k];
+            }
+            this.noteRequest(b.bytes);
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized batch, putting back what was written
+            await context.sync();
+          }, this.opts.retry);
+        } catch {
+          // Left as written: the error that made us put things back is reported.
+        }
+      }
+    }
   }
 
   /** Consecutive items grouped so that each group stays within the byte budget. */

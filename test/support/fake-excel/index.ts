@@ -10,8 +10,15 @@
  * - Excel's limits: a request or response over 5 MB fails with
  *   RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded, a range
  *   operation over 5,000,000 cells with RangeExceedsLimit;
- * - a failed sync applies nothing (atomic; `atomic: false` applies what ran
- *   before the failing operation, as Excel itself does);
+ * - a failed sync keeps what Excel keeps: the operations queued before the
+ *   failing one stay applied, the failing one (each operation is all or
+ *   nothing) and every one after it are not, and nothing loaded in that sync
+ *   becomes readable. A request refused as a whole (over the payload limit,
+ *   cell edit mode) applies nothing; a response over the limit fails after
+ *   every operation ran;
+ * - requirement sets: the host supports ExcelApi up to `excelApi` (default
+ *   DEFAULT_EXCEL_API); an API of a later set, or one named in `unsupported`,
+ *   fails with ApiNotFound at sync, and `isSetSupported` answers accordingly;
  * - on demand: cell edit mode (InvalidOperationInCellEditMode), protected
  *   sheets (AccessDenied on writes), protected workbook structure, a failure
  *   at a chosen operation, APIs the host lacks (ApiNotFound).
@@ -24,11 +31,13 @@ import type { WorkbookData } from "../../../src/engine/model/cells";
 import { ErrorCodes, FakeExcelError } from "./errors";
 import { FakeModel } from "./model";
 import { ContextHost, FakeContext, Limits, Tx, jsonBytes } from "./proxies";
+import { ApiSupport } from "./requirements";
 
 export { FakeExcelError, ErrorCodes } from "./errors";
 export { FakeModel, FakeSheet } from "./model";
 export type { CellFormat } from "./model";
 export { FakeContext } from "./proxies";
+export { API_SETS, DEFAULT_EXCEL_API, compareVersions } from "./requirements";
 
 export const EXCEL_LIMITS: Limits = {
   requestBytes: 5_000_000,
@@ -42,6 +51,8 @@ export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
   cells: number;
+  /** The operations of the request, in order ("Range.values=", "Worksheet.delete" …). */
+  opNames: string[];
   calcSuspended: boolean;
   screenSuspended: boolean;
   /** Excel's error code when the sync failed. */
@@ -64,8 +75,11 @@ export interface FakeStats {
 
 export interface FakeExcelOptions {
   limits?: Partial<Limits>;
-  /** Default true: a failed sync leaves the workbook as it was. */
-  atomic?: boolean;
+  /**
+   * The highest ExcelApi requirement set the host supports ("1.12": Excel
+   * 2021 without merged-area reads …). Default DEFAULT_EXCEL_API.
+   */
+  excelApi?: string;
   /** APIs that fail with ApiNotFound: "notes", "suspendScreenUpdatingUntilNextSync" … */
   unsupported?: string[];
 }
@@ -79,6 +93,11 @@ export interface FakeExcel {
   run: FakeRun;
   readonly stats: FakeStats;
   resetStats(): void;
+  /**
+   * `Office.context.requirements.isSetSupported` for this host: ExcelApi up to
+   * `excelApi`, and below the set of any API listed as unsupported.
+   */
+  isSetSupported(set: string, version?: string): boolean;
   readonly model: FakeModel;
   /** The workbook's contents as the engine's data. */
   workbookData(): WorkbookData;
@@ -91,6 +110,11 @@ export interface FakeExcel {
    * "Worksheet.delete"), after letting `after` matching ones through.
    */
   failOn(op: string | RegExp, code: string, times?: number, after?: number): void;
+  /**
+   * Fail operation `op` (0-based, in queue order) of the sync whose index in
+   * `stats.log` is `sync` (counted from the last `resetStats`).
+   */
+  failAt(sync: number, op: number, code: string): void;
 }
 
 function emptyStats(): FakeStats {
@@ -115,17 +139,23 @@ class Host implements ContextHost {
   stats: FakeStats = emptyStats();
   editMode = 0;
   failures: { op: string | RegExp; code: string; times: number; after: number }[] = [];
+  failuresAt: { sync: number; op: number; code: string }[] = [];
   readonly limits: Limits;
-  readonly atomic: boolean;
-  readonly unsupported: Set<string>;
+  readonly apis: ApiSupport;
 
   constructor(
     readonly model: FakeModel,
     opts: FakeExcelOptions
   ) {
     this.limits = { ...EXCEL_LIMITS, ...(opts.limits ?? {}) };
-    this.atomic = opts.atomic !== false;
-    this.unsupported = new Set(opts.unsupported ?? []);
+    this.apis = new ApiSupport(opts.excelApi, opts.unsupported);
+  }
+
+  private injectedAt(sync: number, op: number): string | null {
+    const f = this.failuresAt.find((x) => x.sync === sync && x.op === op);
+    if (!f) return null;
+    this.failuresAt = this.failuresAt.filter((x) => x !== f);
+    return f.code;
   }
 
   private injected(name: string): string | null {
@@ -154,6 +184,7 @@ class Host implements ContextHost {
       requestBytes: REQUEST_OVERHEAD + ops.reduce((n, op) => n + op.bytes, 0),
       responseBytes: 0,
       cells: 0,
+      opNames: ops.map((op) => op.name),
       calcSuspended: false,
       screenSuspended: false,
       error: null,
@@ -162,7 +193,7 @@ class Host implements ContextHost {
     s.syncs++;
     s.ops += ops.length;
     s.log.push(record);
-    const tx = new Tx(this.model, this.limits, this.unsupported);
+    const tx = new Tx(this.model, this.limits, this.apis);
     const account = () => {
       record.responseBytes = tx.responseBytes;
       record.cells = tx.cells;
@@ -186,6 +217,7 @@ class Host implements ContextHost {
       throw err;
     };
 
+    // Refused as a whole: nothing runs.
     if (this.editMode > 0) {
       this.editMode--;
       fail(new FakeExcelError(ErrorCodes.invalidOperationInCellEditMode));
@@ -198,34 +230,40 @@ class Host implements ContextHost {
         )
       );
 
-    this.model.begin();
-    try {
-      for (const op of ops) {
-        const code = this.injected(op.name);
+    // The operations run in order, as in Excel: those before a failing one
+    // stay applied. Each operation is journaled and undone if it fails
+    // itself, so that no operation is ever half applied.
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i];
+      this.model.begin();
+      try {
+        const code = this.injectedAt(record.index, i) ?? this.injected(op.name);
         if (code) throw new FakeExcelError(code, undefined, op.name);
-        try {
-          op.run(tx);
-        } catch (e) {
-          if (e instanceof FakeExcelError && !e.debugInfo.errorLocation)
-            e.debugInfo.errorLocation = op.name;
-          throw e;
-        }
+        op.run(tx);
+        this.model.commit();
+      } catch (e) {
+        this.model.rollback();
+        if (e instanceof FakeExcelError && !e.debugInfo.errorLocation)
+          e.debugInfo.errorLocation = op.name;
+        return fail(e);
       }
+    }
+    try {
       for (const n of nullables) {
         n._resolveOrNull();
         n._markKnown(tx);
       }
-      if (tx.responseBytes > this.limits.responseBytes)
-        throw new FakeExcelError(
-          ErrorCodes.responsePayloadSizeLimitExceeded,
-          `The response payload (${tx.responseBytes} bytes) exceeds the limit of ${this.limits.responseBytes} bytes.`
-        );
     } catch (e) {
-      if (this.atomic) this.model.rollback();
-      else this.model.commit();
       return fail(e);
     }
-    this.model.commit();
+    // Every operation ran (and stays applied); only the answer is too large.
+    if (tx.responseBytes > this.limits.responseBytes)
+      fail(
+        new FakeExcelError(
+          ErrorCodes.responsePayloadSizeLimitExceeded,
+          `The response payload (${tx.responseBytes} bytes) exceeds the limit of ${this.limits.responseBytes} bytes.`
+        )
+      );
     for (const c of tx.commits) c();
     account();
   }
@@ -253,6 +291,7 @@ export function createFakeExcel(data: WorkbookData, opts: FakeExcelOptions = {})
     resetStats() {
       host.stats = emptyStats();
     },
+    isSetSupported: (set: string, version?: string) => host.apis.isSetSupported(set, version),
     get model() {
       return host.model;
     },
@@ -270,6 +309,9 @@ export function createFakeExcel(data: WorkbookData, opts: FakeExcelOptions = {})
     },
     failOn(op: string | RegExp, code: string, times = 1, after = 0) {
       host.failures.push({ op, code, times, after });
+    },
+    failAt(sync: number, op: number, code: string) {
+      host.failuresAt.push({ sync, op, code });
     },
   };
 }

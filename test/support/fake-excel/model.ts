@@ -1,8 +1,9 @@
 /**
  * The fake's workbook: sheets of cells (values, formulas, number formats, font
  * names, formats), merges, column/row sizes, page setup, notes, protection.
- * Every change made during a sync is journaled so that a failed sync can be
- * undone (the fake's syncs are atomic).
+ * Every change an operation makes is journaled so that an operation that fails
+ * part-way can be undone: no single operation is ever half applied (a failed
+ * sync keeps the operations before the failing one, as Excel does).
  */
 import type { CellValue, SheetData, WorkbookData } from "../../../src/engine/model/cells";
 import { FakeExcelError } from "./errors";

@@ -17,6 +17,7 @@ import {
   rectCells,
 } from "./address";
 import { FakeValue, coerceInput } from "./coerce";
+import type { ApiSupport } from "./requirements";
 import { ErrorCodes, FakeExcelError, propertyNotLoaded } from "./errors";
 import {
   BorderSpec,
@@ -69,7 +70,7 @@ export class Tx {
   constructor(
     readonly model: FakeModel,
     readonly limits: Limits,
-    readonly unsupported: ReadonlySet<string>
+    readonly apis: ApiSupport
   ) {}
 
   /** A range operation over `n` cells (fails over the cell limit, like Excel). */
@@ -86,14 +87,15 @@ export class Tx {
     this.responseBytes += jsonBytes(payload);
   }
 
+  /** The host must have this API (ApiNotFound otherwise). */
   api(name: string): void {
-    if (this.unsupported.has(name))
-      throw new FakeExcelError(ErrorCodes.apiNotFound, `${name} is not available on this host.`);
+    this.apis.require(name);
   }
 }
 
 export interface ContextHost {
   readonly model: FakeModel;
+  readonly apis: ApiSupport;
   sync(ctx: FakeContext): Promise<void>;
 }
 
@@ -1137,6 +1139,7 @@ export class FakeRange extends ProxyBase<RangeTarget> implements X.Range {
     return new FakeRangeAreas(
       this._ctx,
       () => {
+        this._ctx._host.apis.require("getMergedAreasOrNullObject");
         const { sheet, rect } = this._resolve();
         const rects = sheet.merges.filter((m) => intersects(m, rect)).map((m) => ({ ...m }));
         return rects.length ? { sheet, rects } : null;
