@@ -358,6 +358,20 @@ describe("task pane in Chromium (stub Office host over the fake Excel)", functio
     assert.deepEqual(errors, []);
   });
 
+  it("offers a pre-filled plan sheet when the workbook has none", async function () {
+    const withoutPlan: WorkbookData = { sheets: data.sheets.filter((x) => x.name !== "Ke hoach") };
+    const { page, errors } = await open({ workbook: withoutPlan });
+    await check(page);
+    await page.getByRole("tab", { name: "Tổng hợp", exact: true }).click();
+    const offer = page.getByTestId("no-plan");
+    await offer.waitFor();
+    await offer.getByRole("button", { name: "Tạo trang Kế hoạch" }).click();
+    await page.getByText("Đã tạo trang “Kế hoạch”").waitFor();
+    assert.ok((await fake<string[]>(page, "sheetNames")).includes("Kế hoạch"));
+    assert.equal(await page.getByTestId("no-plan").count(), 0, "the offer is gone");
+    assert.deepEqual(errors, []);
+  });
+
   it("follows the ribbon commands: results, notices, and the confirmation they leave to it", async function () {
     const { page, errors } = await open();
     const expected = analyse(data, { reportSerial: todaySerial() });
