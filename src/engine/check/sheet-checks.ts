@@ -6,7 +6,7 @@ import type { CellValue } from "../model/cells";
 import { makeIssue } from "../model/issue-factory";
 import type { Issue } from "../model/issues";
 import type { DateValue } from "../parse/date";
-import { formatDateVi } from "../parse/date";
+import { formatDateVi, parseDateValue } from "../parse/date";
 import { matchEnum } from "../read/enums";
 import { isBlank, showNumber } from "../read/fields";
 import type { DataRecord, SheetRead } from "../read/sheet-reader";
@@ -85,6 +85,17 @@ export function rowChecks(read: SheetRead, units: UnitList): Issue[] {
           );
         }
       }
+      // "Giải thể năm 2021", "Giải thể (01/5/2022)": the date written in the status is used.
+      for (const [status, field] of [
+        ["dissolved", "dissolved"],
+        ["suspended", "suspended"],
+      ] as const) {
+        if (v.status !== status || v[field]) continue;
+        const statusCol = read.colOf.get("status");
+        const raw = statusCol === undefined ? null : read.sheet.values[rec.row]?.[statusCol];
+        const inText = typeof raw === "string" ? dateInText(raw) : null;
+        if (inText) v[field] = inText;
+      }
       if (v.status === "dissolved" && !v.dissolved) {
         const col = read.colOf.get("dissolved");
         const loc = col !== undefined ? at(read, rec, "dissolved") : at(read, rec, "status");
@@ -154,6 +165,17 @@ export function rowChecks(read: SheetRead, units: UnitList): Issue[] {
   }
   out.push(...unitSuspectChecks(read));
   return out;
+}
+
+/** A date written inside a text ("Giải thể năm 2021", "… (01/5/2022)"), or null. */
+export function dateInText(text: string): DateValue | null {
+  const m =
+    /(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})/.exec(text) ??
+    /(\d{1,2}[/.-](?:19|20)\d{2})/.exec(text) ??
+    /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(text);
+  if (!m) return null;
+  const r = parseDateValue(m[1]);
+  return r && r.ok ? r.date : null;
 }
 
 /** 1 July 2025: Kiên Giang merged into An Giang, districts abolished. */

@@ -399,18 +399,20 @@ export const ENUMS: Record<EnumName, EnumValue[]> = {
     { value: "htx", label: "HTX", accepted: ["Hợp tác xã"], contains: ["hop tac xa", "htx"] },
   ],
   training: [
-    { value: "tuyen_truyen", label: "Tuyên truyền", contains: ["tuyen truyen"] },
+    { value: "tuyen_truyen", label: "Tuyên truyền", variants: ["TT"], contains: ["tuyen truyen"] },
     {
       value: "quan_ly",
       label: "Tập huấn cán bộ quản lý HTX",
       accepted: ["Tập huấn"],
-      contains: ["quan ly", "tap huan"],
+      variants: ["TH CBQL", "TH", "CBQL", "Tập huấn CBQL", "TH cán bộ quản lý"],
+      contains: ["quan ly", "tap huan", "cbql"],
     },
     {
       value: "nang_luc",
       label: "Đào tạo, bồi dưỡng nâng cao năng lực",
       accepted: ["Đào tạo", "Bồi dưỡng", "Nâng cao năng lực"],
-      contains: ["nang cao nang luc", "dao tao", "boi duong", "nang luc"],
+      variants: ["BD NCNL", "ĐT NCNL", "NCNL", "BD", "ĐT", "ĐTBD"],
+      contains: ["nang cao nang luc", "dao tao", "boi duong", "nang luc", "ncnl"],
     },
   ],
   fair: [

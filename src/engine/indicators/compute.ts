@@ -354,10 +354,11 @@ export function computeYear(sheets: Sheets, year: number, reportYear: number): M
     put("loans.amount", amount, ok, true);
   }
 
-  // Scale money and area to the indicators' units.
+  // Scale money and area to the indicators' units, and drop the binary noise of summing
+  // decimals (55.99999999999999 → 56): 15 significant digits, as a spreadsheet shows them.
   for (const d of INDICATORS) {
     const f = out.get(d.code);
-    if (f && f.value !== null && d.scale !== 1) f.value = f.value * d.scale;
+    if (f && f.value !== null) f.value = Number((f.value * d.scale).toPrecision(15));
   }
   return out;
 }

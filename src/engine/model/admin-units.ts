@@ -31,7 +31,19 @@ export const DEFAULT_UNITS: AdminUnit[] = [
   "Kiên Hải",
 ].map((name) => ({ name, level: "huyen" as const, validFrom: null, validTo: null }));
 
-const PREFIXES = ["huyen", "thanh pho", "tp", "thi xa", "tx", "xa", "phuong", "thi tran", "tt"];
+/** Prefixes, folded ("H." is how forms shorten "Huyện"; "TX." "Thị xã"; "TT." "Thị trấn"). */
+const PREFIXES = [
+  "huyen",
+  "thanh pho",
+  "tp",
+  "thi xa",
+  "tx",
+  "xa",
+  "phuong",
+  "thi tran",
+  "tt",
+  "h",
+];
 
 /** Folded unit name without its prefix ("TP. Rạch Giá" → "rach gia"). */
 export function unitKey(name: string): string {

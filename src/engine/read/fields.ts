@@ -46,6 +46,11 @@ export function showNumber(n: number): string {
   return formatNumberVi(r, decimals);
 }
 
+/** "500tr", "1,2 tr." → "500 triệu": the short form of triệu after a number. */
+const SHORT_MILLION = /(\d)\s*tr\.?(?=\s|$|\d)/giu;
+/** An amount that names đồng after it ("8.076.287.000 đồng", "1.250.000.000đ", "… VNĐ"). */
+const NAMES_DONG = /(?:đồng|đ|vnđ|vnd)\s*$/iu;
+
 /** Text cell: legacy fonts decoded, NFD composed; the issue carries the fix. */
 export function readText(v: CellValue, ctx: CellCtx): string | null {
   if (isCellError(v)) {
@@ -89,7 +94,9 @@ export function readNumber(v: CellValue, ctx: CellCtx): number | null {
     if (!Number.isFinite(v)) return null;
     n = v;
   } else if (typeof v === "string") {
-    const parsed = parseNumberText(v);
+    const money = ctx.field.type === "money";
+    // "500tr", "1,2 tr.": the office's short form of triệu.
+    const parsed = parseNumberText(money ? v.replace(SHORT_MILLION, "$1 triệu ") : v);
     if (!parsed) {
       ctx.issues.push(
         makeIssue("type-error", at(ctx), {
@@ -101,8 +108,10 @@ export function readNumber(v: CellValue, ctx: CellCtx): number | null {
       return null;
     }
     n = parsed.value;
-    // An amount in words ("1,5 tỷ") is in đồng whatever the column's unit: bring it to the column's unit.
-    if (parsed.form === "words" && ctx.field.type === "money" && ctx.scale !== 1) n = n / ctx.scale;
+    // An amount in words ("1,5 tỷ") or naming đồng ("8.076.287.000 đồng") is in đồng whatever
+    // the column's unit: bring it to the column's unit.
+    const inDong = parsed.form === "words" || NAMES_DONG.test(v);
+    if (inDong && money && ctx.scale !== 1) n = n / ctx.scale;
     const p = { value: v.trim(), expected: showNumber(n), fieldKey: ctx.field.key };
     ctx.issues.push(
       makeIssue("number-as-text", at(ctx), p, makeFix("numberAsText", ctx.row, ctx.col, v, n, p))
@@ -136,7 +145,9 @@ export function readDate(v: CellValue, ctx: CellCtx): DateValue | null {
     return null;
   }
   if (isBlank(v)) return null;
-  const r = parseDateValue(v);
+  // A date serial stored as text ("44625" in a cell formatted as text) is that date.
+  const serialText = typeof v === "string" && /^\s*\d{5}\s*$/.test(v) ? Number(v) : null;
+  const r = parseDateValue(serialText ?? v);
   if (r === null) return null;
   if (!r.ok) {
     const shown = typeof v === "string" ? v : String(v);

@@ -120,6 +120,45 @@ function totalKind(label: string, units: UnitList): "grand" | "sub" | null {
 
 const ROMAN_TOKEN = /^(?:[IVXLC]+|[A-Z])[.)]?$/;
 
+/** "Kiên Giang, ngày 31 tháng 12 năm 2022" — a place, a comma, then the date (day and month may be blank). */
+const DATE_LINE = /^[^\d,]{2,60},\s*ngày[\s\d.…_]*tháng[\s\d.…_]*năm\s*\d{4}/iu;
+/** Titles of a form's signature block (folded). */
+const SIGNATURE_TITLES = new Set([
+  "nguoi lap bieu",
+  "nguoi lap",
+  "thu truong don vi",
+  "giam doc",
+  "pho giam doc",
+  "chu tich",
+  "pho chu tich",
+  "ke toan",
+  "ke toan truong",
+  "noi nhan",
+  "xac nhan cua don vi",
+]);
+
+/** A row with the place-and-date line or a signature title: the end of the table. */
+function endsTable(row: CellValue[]): boolean {
+  for (const v of row) {
+    if (typeof v !== "string" || v.length > 120) continue;
+    const w = foldWords(v);
+    if (
+      DATE_LINE.test(v.normalize("NFC").trim()) ||
+      SIGNATURE_TITLES.has(w) ||
+      /^(tm|kt|tl|q) /.test(w)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A footnote: "(*) …", "* …", "Ghi chú: …", "Nguồn: …", "Lưu ý: …". */
+function isNote(label: string): boolean {
+  if (/^\(?\*+\)?/.test(label)) return true;
+  return /^(ghi chu|nguon|luu y|chu thich)( |$)/.test(foldWords(label));
+}
+
 function isRomanToken(t: string): boolean {
   return /^(?:[IVXLC]+|[A-Z]|\d{1,4})[.)]?$/.test(t);
 }
@@ -184,6 +223,7 @@ export function readSheet(
   const rawLists: number[][] = numericCols.map(() => []);
   let currentGroup = -1;
   let lastTotalRecord = 0;
+  let ended = false;
   const values = sheet.values;
   const fmts = sheet.numberFormats;
   const fonts = sheet.fonts;
@@ -208,9 +248,21 @@ export function readSheet(
         } else if (ROMAN_TOKEN.test(t)) numberToken = true;
       }
     }
-    if (nonBlank === 0) continue;
+    if (nonBlank === 0 || ended) continue;
     let figures = 0;
     for (const c of valueCols) if (!isBlank(row[c.col])) figures++;
+    // The place-and-date line and the signature block under a form end its table.
+    if (
+      records.length > 0 &&
+      kind !== "plan" &&
+      !row.some((x) => typeof x === "number") &&
+      endsTable(row)
+    ) {
+      ended = true;
+      continue;
+    }
+    // Footnotes ("(*) Ghi chú: …") are not data.
+    if (label && figures === 0 && isNote(label)) continue;
 
     // Total and subtotal rows: statements to check, never data.
     if (
@@ -221,9 +273,11 @@ export function readSheet(
     ) {
       const tk = totalKind(label, opts.units);
       if (tk) {
-        if (tk === "grand")
+        if (tk === "grand") {
           totals.push({ row: r, label, scope: "grand", group: -1, from: 0, to: 0 });
-        else {
+          // A grand total under the rows closes the table: what follows is notes and signatures.
+          if (records.length > 0) ended = true;
+        } else {
           const named = foldWords(stripNumbering(label).rest).replace(/^cong ?/, "");
           const unit = named ? opts.units.canonical(named) : null;
           // "Cộng huyện X" covers the rows of X wherever they stand (above or below it).

@@ -54,8 +54,9 @@ export function describeRows(rows: number[], max = 8): string {
   return `${shown.join(", ")} (${sorted.length} ${vi.summary.noteRows})`;
 }
 
-function sourceNote(sources: Source[]): string {
-  if (!sources.length) return `${vi.summary.noteSource}: 0 ${vi.summary.noteRows}`;
+function sourceNote(sources: Source[], sheets: string[]): string {
+  if (!sources.length)
+    return `${vi.summary.noteSource}: ${sheets.join(", ")}, 0 ${vi.summary.noteRows}`;
   return sources
     .map(
       (s) => `${vi.summary.noteSource}: ${s.sheet}, ${vi.summary.noteRows} ${describeRows(s.rows)}`
@@ -161,7 +162,12 @@ export function buildSummaryLayout(a: Analysis, opts: SummaryOptions = {}): Shee
         COLS.actual,
         ind.actual,
         numStyle(ind),
-        ind.actual === null ? vi.summary.noteNoData : sourceNote(ind.sources)
+        ind.actual === null
+          ? vi.summary.noteNoData
+          : sourceNote(
+              ind.sources,
+              a.read.sheets.filter((x) => x.kind === ind.def.source).map((x) => x.sheet.name)
+            )
       );
       cells.push({
         row,
