@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { analyse, Analysis } from "../../src/engine/analyse";
 import type { WorkbookData } from "../../src/engine/model/cells";
 import { serialFromYmd } from "../../src/engine/parse/date";
-import { d, sheet, workbook } from "../support/sheets";
+import { d, sheet, workbook, THT_HEADER7 } from "../support/sheets";
 
 const REPORT = serialFromYmd(2022, 12, 31);
 const run = (wb: WorkbookData): Analysis => analyse(wb, { year: 2022, reportSerial: REPORT });
@@ -15,15 +15,7 @@ const actual = (a: Analysis, code: string) => a.indicators.find((i) => i.code ==
 const codes = (a: Analysis, code: string) =>
   a.issues.filter((i) => i.code === code).map((i) => `${i.sheet}!${i.cell}`);
 
-const TH = [
-  "STT",
-  "Tên THT",
-  "Huyện",
-  "Lĩnh vực",
-  "Ngày thành lập",
-  "Số tổ viên",
-  "Vốn góp (triệu đồng)",
-];
+const TH = THT_HEADER7;
 const HX = [
   "STT",
   "Tên HTX",

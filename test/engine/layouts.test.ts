@@ -9,18 +9,10 @@ import { analyse, Analysis } from "../../src/engine/analyse";
 import type { CellValue, WorkbookData } from "../../src/engine/model/cells";
 import { serialFromYmd } from "../../src/engine/parse/date";
 import { buildProse } from "../../src/engine/summary/prose";
-import { d, sheet, workbook } from "../support/sheets";
+import { d, sheet, workbook, THT_HEADER7 } from "../support/sheets";
 
 const REPORT = serialFromYmd(2022, 12, 31);
-const H = [
-  "STT",
-  "Tên THT",
-  "Huyện",
-  "Lĩnh vực",
-  "Ngày thành lập",
-  "Số tổ viên",
-  "Vốn góp (triệu đồng)",
-];
+const H = THT_HEADER7;
 
 function run(wb: WorkbookData, year = 2022): Analysis {
   return analyse(wb, { year, reportSerial: REPORT });

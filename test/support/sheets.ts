@@ -156,3 +156,14 @@ export function putSheet(wb: WorkbookData, s: SheetData): WorkbookData {
   else out.sheets.push(clone(s));
   return out;
 }
+
+/** A THT sheet's header: A STT | B name | C district | D sector | E founded | F members | G capital (triệu). */
+export const THT_HEADER7: CellValue[] = [
+  "STT",
+  "Tên THT",
+  "Huyện",
+  "Lĩnh vực",
+  "Ngày thành lập",
+  "Số tổ viên",
+  "Vốn góp (triệu đồng)",
+];
