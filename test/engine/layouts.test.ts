@@ -179,3 +179,43 @@ describe("layouts from real workbooks", function () {
     );
   });
 });
+
+describe("sector headings", function () {
+  it('"A. NÔNG NGHIỆP" headings give the sector, nested under district headings', function () {
+    const HS = ["STT", "Tên THT", "Ngày thành lập", "Số tổ viên"];
+    const wb = workbook(
+      sheet("DS THT", [
+        HS,
+        ["I", "Huyện Tân Hiệp"],
+        ["A", "NÔNG NGHIỆP"],
+        [1, "THT Rau", d(2020, 1, 1), 7],
+        [2, "THT Lúa", d(2020, 1, 1), 8],
+        ["B", "PHI NÔNG NGHIỆP"],
+        [3, "THT Đan lát", d(2020, 1, 1), 9],
+        ["II", "Huyện Hòn Đất"],
+        ["A", "NÔNG NGHIỆP"],
+        [1, "THT Rau", d(2020, 1, 1), 7],
+        [null, "Cộng huyện Hòn Đất", null, 7],
+      ])
+    );
+    const a = analyse(wb, { year: 2022, reportSerial: serialFromYmd(2022, 12, 31) });
+    assert.equal(a.indicators.find((i) => i.code === "tht.total.nong_nghiep")?.actual, 3);
+    assert.equal(a.indicators.find((i) => i.code === "tht.total.phi_nong_nghiep")?.actual, 1);
+    assert.deepEqual(
+      a.read.sheets[0].records.map((r) => r.v.district),
+      ["Tân Hiệp", "Tân Hiệp", "Tân Hiệp", "Hòn Đất"]
+    );
+    assert.deepEqual(
+      a.issues.filter((i) =>
+        [
+          "column-missing",
+          "blank-required",
+          "duplicate-row",
+          "duplicate-key",
+          "total-mismatch",
+        ].includes(i.code)
+      ),
+      []
+    );
+  });
+});

@@ -21,6 +21,9 @@ export function columnChecks(read: SheetRead): Issue[] {
   for (const f of KIND_BY_NAME[read.kind].fields) {
     if (f.required && !read.colOf.has(f.key)) {
       if (read.kind === "htx" && f.key === "kind") continue;
+      // Sector headings ("A. NÔNG NGHIỆP") gave every row its sector.
+      if (f.key === "sector" && read.records.length && read.records.every((r) => r.v.sector))
+        continue;
       out.push(
         makeIssue(
           "column-missing",
@@ -178,6 +181,10 @@ export function dateInText(text: string): DateValue | null {
   return r && r.ok ? r.date : null;
 }
 
+function inherited(rec: DataRecord): string {
+  return `${String(rec.v.district ?? "")}\u0001${String(rec.v.sector ?? "")}`;
+}
+
 /** 1 July 2025: Kiên Giang merged into An Giang, districts abolished. */
 const MERGER_SERIAL = 45839;
 
@@ -255,13 +262,14 @@ export function duplicateChecks(reads: SheetRead[], units: UnitList): Issue[] {
     const byName = new Map(reads.map((r) => [r.sheet.name, r]));
     for (const rec of read.records) {
       const row = values[rec.row] ?? [];
-      const groupDistrict = rec.group >= 0 ? (read.groups[rec.group].district ?? "") : "";
+      // What headings above give the row (district, sector) is part of the row.
+      const groupDistrict = inherited(rec);
       const h = rowHash(row, read.sttCol, groupDistrict);
       const bucket = seenRow.get(h);
       const first = bucket?.find((p) => {
         const other = byName.get(p.sheet) as SheetRead;
         const rec2 = other.records.find((x) => x.row === p.row);
-        const d2 = rec2 && rec2.group >= 0 ? (other.groups[rec2.group].district ?? "") : "";
+        const d2 = rec2 ? inherited(rec2) : "";
         return (
           d2 === groupDistrict &&
           other.sttCol === read.sttCol &&

@@ -86,8 +86,9 @@ export function computeYear(sheets: Sheets, year: number, reportYear: number): M
     if (!available || acc === null) out.set(code, { value: null, sources: [] });
     else out.set(code, { value: count || acc.any ? acc.value : 0, sources: acc.sources() });
   };
+  // A field is available when a column holds it, or headings gave it to the rows (sector).
   const hasCol = (reads: SheetRead[] | undefined, field: string) =>
-    !!reads && reads.some((r) => r.colOf.has(field));
+    !!reads && reads.some((r) => r.colOf.has(field) || r.records.some((x) => x.v[field] != null));
 
   // ---- THT
   const tht = sheets.tht;

@@ -11,7 +11,7 @@
  *  - text, always day first: "dd/mm/yyyy", "d/m/yyyy", "d/m/yy" (yy → 20yy), the same with "-"
  *    or "." (one separator kind per date), optionally "ngày " before it and a " hh:mm[:ss]" time
  *    after it; ISO "yyyy-mm-dd" (year first, also with "/" or "."; optional time part);
- *    "mm/yyyy" and "tháng 3/2022", "tháng 3 năm 2022" (precision month); "yyyy" and "năm 2022"
+ *    "mm/yyyy", "tháng 3/2022", "T3/2022" and "tháng 3 năm 2022" (precision month); "yyyy" and "năm 2022"
  *    (precision year, 1900..2100); "ngày 14 tháng 02 năm 2022", optionally after a place and a
  *    comma ("Hà Nội, ngày 14 tháng 02 năm 2022"). Any case, diacritics optional, extra spaces
  *    allowed. A text matching one of these forms but naming an impossible date (31/02/2022,
@@ -175,7 +175,7 @@ const RE_DMY = new RegExp(
 );
 const RE_ISO =
   /^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?$/;
-const RE_MY = /^(?:thang )?(\d{1,2}) ?[/.-] ?(\d{4})$/;
+const RE_MY = /^(?:thang |t ?)?(\d{1,2}) ?[/.-] ?(\d{4})$/;
 const RE_THANG_NAM = /^thang (\d{1,2}),? nam (\d{4})$/;
 const RE_NGAY = /^(?:[^,]{1,40}, ?)?ngay (\d{1,2}),? thang (\d{1,2}),? nam (\d{4})$/;
 const RE_NAM = /^nam (\d{4})$/;

@@ -11,6 +11,7 @@ import type { CellValue, SheetData } from "../model/cells";
 import { makeIssue } from "../model/issue-factory";
 import type { Issue } from "../model/issues";
 import { foldKey, foldWords } from "../text/normalize";
+import { matchEnum } from "./enums";
 import {
   CellCtx,
   FieldValue,
@@ -36,6 +37,8 @@ export interface GroupRow {
   row: number;
   label: string;
   district: string | null;
+  /** a sector heading ("A. NÔNG NGHIỆP") gives the sector to the rows below it */
+  sector: string | null;
   /** the group row itself carries figures: a subtotal at the top of its group */
   hasFigures: boolean;
 }
@@ -222,6 +225,10 @@ export function readSheet(
   const totals: TotalRow[] = [];
   const rawLists: number[][] = numericCols.map(() => []);
   let currentGroup = -1;
+  // Headings nest ("I. Huyện Tân Hiệp" then "1. Nông nghiệp"): district and sector are kept apart.
+  let currentDistrict: string | null = null;
+  let currentSector: string | null = null;
+  const sectorEnum = kind === "htx" ? "htxSector" : kind === "tht" ? "sector" : null;
   let lastTotalRecord = 0;
   let ended = false;
   const values = sheet.values;
@@ -319,8 +326,14 @@ export function readSheet(
           !hasOtherText(row, labelCol, valueCols, sttCol);
       }
       if (headingOnly || headingWithFigures) {
-        groups.push({ row: r, label, district: unit, hasFigures: headingWithFigures });
+        const sectorMatch = sectorEnum && !unit ? matchEnum(sectorEnum, rest) : null;
+        const sector = sectorMatch && sectorMatch.status !== "unknown" ? sectorMatch.value : null;
+        groups.push({ row: r, label, district: unit, sector, hasFigures: headingWithFigures });
         currentGroup = groups.length - 1;
+        if (unit) {
+          currentDistrict = unit;
+          currentSector = null;
+        } else if (sector) currentSector = sector;
         if (headingWithFigures)
           totals.push({ row: r, label, scope: "group", group: currentGroup, from: 0, to: 0 });
         continue;
@@ -357,7 +370,14 @@ export function readSheet(
           value = n === null ? null : n * ctx.scale;
         }
       }
-      if (value === null && f.required && isBlank(v) && !(kind === "htx" && f.key === "kind")) {
+      const fromHeading = f.key === "sector" && currentSector !== null;
+      if (
+        value === null &&
+        f.required &&
+        isBlank(v) &&
+        !(kind === "htx" && f.key === "kind") &&
+        !fromHeading
+      ) {
         issues.push(
           makeIssue(
             "blank-required",
@@ -368,9 +388,8 @@ export function readSheet(
       }
       rec.v[f.key] = value;
     }
-    if (rec.group >= 0 && rec.v.district == null && groups[rec.group].district) {
-      rec.v.district = groups[rec.group].district;
-    }
+    if (rec.v.district == null && currentDistrict) rec.v.district = currentDistrict;
+    if (rec.v.sector == null && currentSector) rec.v.sector = currentSector;
     for (let i = 0; i < numericCols.length; i++) {
       const c = numericCols[i];
       const x = rec.v[(c.field as FieldDef).key];
@@ -383,13 +402,12 @@ export function readSheet(
   for (const t of totals) {
     if (t.scope === "since" && t.to === 0) t.to = records.length;
     if (t.scope === "unit") {
-      const byGroup = groups.some((g) => g.district === t.unit);
+      // The rows of that unit: given in their own cell or by the heading above them.
       t.covered = [];
       records.forEach((rec, i) => {
-        const inGroup = rec.group >= 0 && groups[rec.group].district === t.unit;
         const d = rec.v.district;
-        const inDistrict = !byGroup && typeof d === "string" && opts.units.canonical(d) === t.unit;
-        if (inGroup || inDistrict) (t.covered as number[]).push(i);
+        if (typeof d === "string" && opts.units.canonical(d) === t.unit)
+          (t.covered as number[]).push(i);
       });
     }
   }
