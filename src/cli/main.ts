@@ -7,9 +7,9 @@ import { promises as fs, statSync } from "fs";
 import * as path from "path";
 import { Command, CommanderError, Option } from "commander";
 import { XlsxWorkbook } from "../adapters/xlsx/xlsx-workbook";
-import { Analysis, analyse } from "../engine/analyse";
+import { Analysis, analyse, todaySerial } from "../engine/analyse";
 import { countBySeverity, Issue } from "../engine/model/issues";
-import { parseDateValue } from "../engine/parse/date";
+import { parseDateValue, ymdFromSerial } from "../engine/parse/date";
 import { formatNumberVi } from "../engine/format/vi";
 import { strings } from "../i18n/en";
 import type { Strings } from "../i18n/types";
@@ -108,6 +108,11 @@ async function load(
 ): Promise<{ wb: XlsxWorkbook; a: Analysis }> {
   const year = parseYear(o.year, s);
   const reportSerial = parseReportDate(o.date, s);
+  const reportDay = ymdFromSerial(reportSerial ?? todaySerial());
+  if (year !== undefined && year > reportDay.year) {
+    const date = `${String(reportDay.day).padStart(2, "0")}/${String(reportDay.month).padStart(2, "0")}/${reportDay.year}`;
+    throw new UsageError(s.cli.yearAfterDate({ year, date }));
+  }
   const show = progress(io, file);
   show(s.cli.progress({ sheet: path.basename(file), rows: "…" }));
   const wb = await XlsxWorkbook.open(file);

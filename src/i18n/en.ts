@@ -133,6 +133,8 @@ export const en: Strings = {
     noIssues: () => `No issues.`,
     progress: (p) => `Reading ${p.sheet}: ${p.rows} rows`,
     badYear: (p) => `Invalid year: ${p.value}`,
+    yearAfterDate: (p) =>
+      `The report year ${p.year} is after the report date ${p.date}; choose another year or give --date`,
     badDate: (p) => `Invalid report date: ${p.value} (use dd/mm/yyyy)`,
     writeFailed: (p) => `Cannot write ${p.file}: ${p.reason}`,
     cannotWrite: (p) => `Cannot write ${p.file}: ${p.reason}`,
@@ -172,6 +174,7 @@ export const en: Strings = {
     noteSource: "Source",
     noteRows: "rows",
     noteNoData: "No source sheet",
+    noteNoColumn: "The source sheet has no column for this figure",
     unavailable: "no data",
     planNextTarget: "Target",
     backupSuffix: "old copy",

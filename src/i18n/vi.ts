@@ -129,6 +129,8 @@ export const vi: Strings = {
     noIssues: () => `Không có vấn đề nào.`,
     progress: (p) => `Đang đọc ${p.sheet}: ${p.rows} dòng`,
     badYear: (p) => `Năm không hợp lệ: ${p.value}`,
+    yearAfterDate: (p) =>
+      `Năm báo cáo ${p.year} ở sau ngày báo cáo ${p.date}; hãy chọn năm khác hoặc ghi --date`,
     badDate: (p) => `Ngày báo cáo không hợp lệ: ${p.value} (dạng dd/mm/yyyy)`,
     writeFailed: (p) => `Không ghi được ${p.file}: ${p.reason}`,
     cannotWrite: (p) => `Không ghi được ${p.file}: ${p.reason}`,
@@ -168,6 +170,7 @@ export const vi: Strings = {
     noteSource: "Nguồn",
     noteRows: "dòng",
     noteNoData: "Không có trang tính nguồn",
+    noteNoColumn: "Trang tính nguồn không có cột số liệu này",
     unavailable: "không có số liệu",
     planNextTarget: "Chỉ tiêu kế hoạch",
     backupSuffix: "bản cũ",

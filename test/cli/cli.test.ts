@@ -93,6 +93,22 @@ describe("command line", function () {
       assert.match(onlyLine(same.err), /^Cannot write /);
     });
 
+    it("a report year after the report date is refused in one line", async function () {
+      const r = await run([
+        "summary",
+        demo,
+        "--year",
+        "2030",
+        "--date",
+        "19/12/2022",
+        "-o",
+        tmp.file("late.xlsx"),
+      ]);
+      assert.equal(r.code, 2);
+      assert.match(onlyLine(r.err), /Năm báo cáo 2030 ở sau ngày báo cáo 19\/12\/2022/);
+      assert.ok(!existsSync(tmp.file("late.xlsx")));
+    });
+
     it("a bad --year or --date is one line and exit 2", async function () {
       assert.equal(
         onlyLine((await run(["validate", demo, "--year", "20x2"])).err),

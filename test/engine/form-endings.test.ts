@@ -143,3 +143,52 @@ describe("around and inside a real form's table", function () {
     );
   });
 });
+
+describe("plans, periods and events as offices write them", function () {
+  it("a plan sheet with codes and no label column is read", function () {
+    const wb = workbook(
+      sheet("DS THT", [TH, [1, "THT A", "Tân Hiệp", "Nông nghiệp", d(2022, 2, 1), 7, 10]]),
+      sheet("Kế hoạch", [
+        ["Mã chỉ tiêu", "ĐVT", "Năm", "Kế hoạch"],
+        ["tht.new", "THT", 2022, 2],
+        ["tht.new", "THT", 2023, 3],
+      ])
+    );
+    const a = run(wb);
+    assert.deepEqual(codes(a, "header-not-found"), []);
+    const ind = a.indicators.find((i) => i.code === "tht.new");
+    assert.equal(ind?.plan, 2);
+    assert.equal(ind?.plan_next, 3);
+  });
+
+  it("courses dated by quarter, month span or day span count in their year", function () {
+    const wb = workbook(
+      sheet("Tập huấn", [
+        ["Tên lớp", "Loại", "Thời gian", "Số người tham dự"],
+        ["Lớp 1", "Tập huấn cán bộ quản lý HTX", "Quý I/2022", 30],
+        ["Lớp 2", "Tập huấn cán bộ quản lý HTX", "15-16/11/2022", 20],
+        ["Lớp 3", "Đào tạo", "Tháng 3-4/2022", 25],
+        ["Lớp 4", "Đào tạo", "Quý IV/2021", 10],
+      ])
+    );
+    const a = run(wb);
+    assert.deepEqual(codes(a, "type-error"), []);
+    assert.equal(actual(a, "training.quan_ly.courses"), 2);
+    assert.equal(actual(a, "training.nang_luc.courses"), 1);
+    assert.equal(a.indicators.find((i) => i.code === "training.nang_luc.courses")?.previous, 1);
+  });
+
+  it('"Hội nghị kết nối cung cầu" is a market-connection event, not a trade conference', function () {
+    const wb = workbook(
+      sheet("Hội chợ", [
+        ["Tên hội chợ", "Loại", "Thời gian", "Số HTX tham gia", "Số sản phẩm"],
+        ["Kết nối cung cầu Cần Thơ", "Hội nghị kết nối cung cầu", d(2022, 6, 1), 3, 40],
+        ["Hội nghị XTTM Trà Vinh", "Hội nghị xúc tiến thương mại", d(2022, 7, 1), 4, null],
+        ["Hội nghị tổng kết", "Hội nghị", d(2022, 8, 1), 2, null],
+      ])
+    );
+    const a = run(wb);
+    assert.equal(actual(a, "fairs.conference.htx"), 6);
+    assert.equal(actual(a, "fairs.connect.products"), 40);
+  });
+});

@@ -217,7 +217,7 @@ export function findHeader(
         const m = mapColumns(k, cand.headers);
         // A header row the user named (an override) is taken as it is.
         const forced = headerRow !== undefined && kind !== null;
-        const need = KIND_BY_NAME[k].anchors.length;
+        const need = KIND_BY_NAME[k].anyAnchor ? 1 : KIND_BY_NAME[k].anchors.length;
         if (m.anchors < need && !forced) continue;
         const minFields = forced ? 0 : kind ? 1 : 3;
         const fields = m.columns.filter((c) => c.field).length;

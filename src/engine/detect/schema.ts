@@ -25,6 +25,8 @@ export interface KindDef {
   fields: FieldDef[];
   /** Fields whose presence makes a header row belong to this kind. */
   anchors: string[];
+  /** One anchor is enough (a plan names its rows by code or by label). */
+  anyAnchor?: boolean;
 }
 
 const districtAliases = [
@@ -247,7 +249,8 @@ export const KINDS: KindDef[] = [
   {
     kind: "plan",
     sheetAliases: ["Kế hoạch", "KH", "Chỉ tiêu"],
-    anchors: ["label"],
+    anchors: ["label", "code"],
+    anyAnchor: true,
     fields: [
       { key: "code", type: "text", aliases: ["Mã chỉ tiêu", "Mã"] },
       { key: "label", type: "text", aliases: ["Chỉ tiêu", "Tên chỉ tiêu", "Nội dung"] },
@@ -420,14 +423,16 @@ export const ENUMS: Record<EnumName, EnumValue[]> = {
       value: "hoi_nghi_xttm",
       label: "Hội nghị XTTM",
       accepted: ["Hội nghị xúc tiến thương mại"],
-      contains: ["hoi nghi"],
+      contains: ["xuc tien thuong mai", "xttm"],
     },
     {
       value: "ket_noi",
       label: "Tọa đàm kết nối",
       accepted: ["Kết nối tiêu thụ", "Tọa đàm"],
-      contains: ["ket noi", "toa dam"],
+      contains: ["ket noi", "toa dam", "cung cau"],
     },
+    // Any other "hội nghị" is a trade conference (checked after the connection events).
+    { value: "hoi_nghi_xttm", label: "Hội nghị XTTM", contains: ["hoi nghi"] },
     {
       value: "hoi_cho",
       label: "Hội chợ",

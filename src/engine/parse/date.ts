@@ -179,6 +179,22 @@ const RE_MY = /^(?:thang |t ?)?(\d{1,2}) ?[/.-] ?(\d{4})$/;
 const RE_THANG_NAM = /^thang (\d{1,2}),? nam (\d{4})$/;
 const RE_NGAY = /^(?:[^,]{1,40}, ?)?ngay (\d{1,2}),? thang (\d{1,2}),? nam (\d{4})$/;
 const RE_NAM = /^nam (\d{4})$/;
+/** "15-16/11/2022": a span of days in one month, read as its first day. */
+const RE_DAY_SPAN = /^(?:tu )?(\d{1,2}) ?- ?\d{1,2} ?([/.-]) ?(\d{1,2}) ?\2 ?(\d{4})$/;
+/** "Tháng 3-4/2022": a span of months, read as its first month. */
+const RE_MONTH_SPAN = /^(?:thang )?(\d{1,2}) ?- ?\d{1,2} ?[/.-] ?(\d{4})$/;
+/** "Quý I/2022", "quý 4 năm 2021": a quarter, read as its first month. */
+const RE_QUARTER = /^quy (i{1,3}|iv|[1-4]) ?(?:[/.-]|,? nam)? ?(\d{4})$/;
+const QUARTERS: Record<string, number> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  "1": 1,
+  "2": 2,
+  "3": 3,
+  "4": 4,
+};
 const RE_YEAR = /^\d{4}$/;
 
 function parseDateText(raw: string): DateParse | null {
@@ -208,6 +224,12 @@ function parseDateText(raw: string): DateParse | null {
   if (m) return dayResult(Number(m[3]), Number(m[2]), Number(m[1]), true);
   m = RE_MY.exec(t) ?? RE_THANG_NAM.exec(t);
   if (m) return monthResult(Number(m[2]), Number(m[1]));
+  m = RE_DAY_SPAN.exec(t);
+  if (m) return dayResult(Number(m[4]), Number(m[3]), Number(m[1]), true);
+  m = RE_MONTH_SPAN.exec(t);
+  if (m) return monthResult(Number(m[2]), Number(m[1]));
+  m = RE_QUARTER.exec(t);
+  if (m) return monthResult(Number(m[2]), (QUARTERS[m[1]] - 1) * 3 + 1);
   m = RE_NAM.exec(t);
   if (m) return yearResult(Number(m[1]));
   if (RE_YEAR.test(t)) {

@@ -64,5 +64,5 @@ function matchEnumUncached(name: EnumName, text: string): EnumMatch {
 
 /** The labels of an enum, for messages ("Nông nghiệp, Phi nông nghiệp"). */
 export function enumLabels(name: EnumName): string {
-  return ENUMS[name].map((d) => d.label).join(", ");
+  return [...new Set(ENUMS[name].map((d) => d.label))].join(", ");
 }

@@ -16,7 +16,7 @@ function n(x: number | null | undefined, decimals?: number): string | null {
 /** "06" style counts below ten, as the reports write them. */
 function count(x: number | null | undefined): string | null {
   if (x === null || x === undefined) return null;
-  return Number.isInteger(x) && x >= 0 && x < 10 ? String(x).padStart(2, "0") : (n(x) as string);
+  return Number.isInteger(x) && x >= 1 && x < 10 ? String(x).padStart(2, "0") : (n(x) as string);
 }
 
 /** "51/50 THT, đạt và vượt 102% kế hoạch" or "51 THT" when there is no plan. */

@@ -163,7 +163,9 @@ export function buildSummaryLayout(a: Analysis, opts: SummaryOptions = {}): Shee
         ind.actual,
         numStyle(ind),
         ind.actual === null
-          ? vi.summary.noteNoData
+          ? a.read.sheets.some((x) => x.kind === ind.def.source)
+            ? vi.summary.noteNoColumn
+            : vi.summary.noteNoData
           : sourceNote(
               ind.sources,
               a.read.sheets.filter((x) => x.kind === ind.def.source).map((x) => x.sheet.name)
