@@ -150,9 +150,12 @@ export class Session {
    */
   async buildSummary(
     confirm: (sheet: string, backup: string) => Promise<boolean>
-  ): Promise<BuildResult> {
-    await this.check();
-    return buildSummary(this.port, this.analysis as Analysis, { confirmReplace: confirm });
+  ): Promise<BuildResult & { view: CheckView }> {
+    const view = await this.check();
+    const result = await buildSummary(this.port, this.analysis as Analysis, {
+      confirmReplace: confirm,
+    });
+    return { ...result, view };
   }
 
   /** The sheets the user may classify: every sheet but the add-in's own. */

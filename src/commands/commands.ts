@@ -95,12 +95,15 @@ export async function htxCheck(event?: CommandEvent): Promise<void> {
 export async function htxBuildSummary(event?: CommandEvent): Promise<void> {
   try {
     const outcome = await runExclusive("build", async () => {
-      const view = await check();
+      // The session checks the data afresh before it builds: one read, shared with the pane.
+      const session = getSession();
       let asked: ConfirmRequest | null = null;
-      const result = await getSession().buildSummary(async (sheet, backup) => {
-        asked = { sheet, backup, year: view.year };
+      const result = await session.buildSummary(async (sheet, backup) => {
+        asked = { sheet, backup, year: session.analysis?.year ?? 0 };
         return false;
       });
+      const view = result.view;
+      emit({ type: "checked", origin: "ribbon", view });
       return { view, result, asked: asked as ConfirmRequest | null };
     });
     const { view, result, asked } = outcome;

@@ -7,6 +7,7 @@
  * ribbon commands share. Cell contents are only ever rendered as text.
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
+import type { ReactNode } from "react";
 import {
   Button,
   Dialog,
@@ -147,19 +148,12 @@ function Pane({ lang }: { lang: "vi" | "en" }) {
   const build = useCallback(
     async (confirmReplace: (sheet: string, backup: string) => Promise<boolean>) => {
       setBuilt(null);
-      const result = await run("build", t.building, async () => {
-        let v: CheckView | null = null;
-        if (!session.analysis) v = await session.check();
-        const r = await session.buildSummary(confirmReplace);
-        return { r, v };
-      });
-      if (!result) return null;
-      const { r, v } = result;
-      if (v) {
-        setView(v);
-        emit({ type: "checked", origin: "pane", view: v });
-      }
-      const year = session.analysis?.year ?? v?.year ?? 0;
+      // The session checks the data afresh before it builds; the pane shows that check.
+      const r = await run("build", t.building, () => session.buildSummary(confirmReplace));
+      if (!r) return null;
+      setView(r.view);
+      emit({ type: "checked", origin: "pane", view: r.view });
+      const year = r.view.year;
       const outcome: BuildOutcome = {
         sheet: r.sheet,
         backup: r.backup,
@@ -362,33 +356,18 @@ function Pane({ lang }: { lang: "vi" | "en" }) {
           ))}
         </TabList>
 
-        <section
-          role="tabpanel"
-          id="htx-panel-check"
-          aria-label={t.tabs.check}
-          hidden={tab !== "check"}
-        >
+        <TabPanel id="check" label={t.tabs.check} shown={tab}>
           <CheckPanel view={view} onCheck={() => check()} />
-        </section>
-        <section role="tabpanel" id="htx-panel-fix" aria-label={t.tabs.fix} hidden={tab !== "fix"}>
+        </TabPanel>
+        <TabPanel id="fix" label={t.tabs.fix} shown={tab}>
           <FixPanel view={view} setView={setView} />
-        </section>
-        <section
-          role="tabpanel"
-          id="htx-panel-summary"
-          aria-label={t.tabs.summary}
-          hidden={tab !== "summary"}
-        >
+        </TabPanel>
+        <TabPanel id="summary" label={t.tabs.summary} shown={tab}>
           <SummaryPanel view={view} setView={setView} built={built} onBuild={() => build(ask)} />
-        </section>
-        <section
-          role="tabpanel"
-          id="htx-panel-detect"
-          aria-label={t.tabs.detect}
-          hidden={tab !== "detect"}
-        >
+        </TabPanel>
+        <TabPanel id="detect" label={t.tabs.detect} shown={tab}>
           <DetectPanel view={view} setView={setView} />
-        </section>
+        </TabPanel>
 
         <Dialog
           open={confirm !== null}
@@ -414,5 +393,19 @@ function Pane({ lang }: { lang: "vi" | "en" }) {
         </Dialog>
       </main>
     </PaneContext.Provider>
+  );
+}
+
+/** One tab's panel: present for screen readers, hidden unless its tab is chosen. */
+function TabPanel(props: { id: string; label: string; shown: string; children: ReactNode }) {
+  return (
+    <section
+      role="tabpanel"
+      id={`htx-panel-${props.id}`}
+      aria-label={props.label}
+      hidden={props.shown !== props.id}
+    >
+      {props.children}
+    </section>
   );
 }

@@ -22,6 +22,7 @@ import {
   setFormat,
   sheet,
   workbook,
+  THT_HEADER7,
 } from "../support/sheets";
 
 const REPORT = 44914; // 19/12/2022
@@ -34,17 +35,7 @@ const FAIRS = "Hội chợ";
 const PLAN = "Kế hoạch";
 
 // DS THT: A STT | B name | C district | D sector | E founded | F members | G capital (triệu) | H area (ha) | I workers
-const THT_HEADER: CellValue[] = [
-  "STT",
-  "Tên THT",
-  "Huyện",
-  "Lĩnh vực",
-  "Ngày thành lập",
-  "Số tổ viên",
-  "Vốn góp (triệu đồng)",
-  "Diện tích (ha)",
-  "Lao động",
-];
+const THT_HEADER: CellValue[] = [...THT_HEADER7, "Diện tích (ha)", "Lao động"];
 function thtRows(): CellValue[][] {
   return [
     [...THT_HEADER],

@@ -5,6 +5,7 @@
  * conversion ("(1)" would become -1, "0123" 123, "=x" a formula).
  */
 import type { CellValue } from "../../engine/model/cells";
+import { mayBeLegacy } from "../../engine/text/legacy";
 
 /** Excel's error values (what `values` holds for an error cell). */
 export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
@@ -64,43 +65,12 @@ export function toExcelInput(
   return needsTextPrefix(v) ? "'" + v : v;
 }
 
-/** Characters that only Unicode Vietnamese has (not cp1252): such text is never legacy. */
-function isUnicodeVietnameseChar(code: number): boolean {
-  return (
-    (code >= 0x1ea0 && code <= 0x1ef9) ||
-    (code >= 0x0300 && code <= 0x036f) ||
-    code === 0x0102 ||
-    code === 0x0103 ||
-    code === 0x0110 ||
-    code === 0x0111 ||
-    code === 0x0128 ||
-    code === 0x0129 ||
-    code === 0x0168 ||
-    code === 0x0169 ||
-    code === 0x01a0 ||
-    code === 0x01a1 ||
-    code === 0x01af ||
-    code === 0x01b0
-  );
-}
-
 /**
- * Whether the cell's font can change what the engine makes of this text: the
- * same gate as `detectLegacy` (non-ASCII, and no character that only Unicode
- * Vietnamese has). Only these cells' font names are fetched.
+ * Whether the cell's font can change what the engine makes of this text (the engine's own gate,
+ * `mayBeLegacy`). Only these cells' font names are fetched.
  */
 export function fontMayMatter(text: string): boolean {
-  let nonAscii = false;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) >= 0x80) {
-      nonAscii = true;
-      break;
-    }
-  }
-  if (!nonAscii) return false;
-  const nfc = text.normalize("NFC");
-  for (let i = 0; i < nfc.length; i++) if (isUnicodeVietnameseChar(nfc.charCodeAt(i))) return false;
-  return true;
+  return mayBeLegacy(text);
 }
 
 /** UTF-8 length of a string (payload sizes), without TextEncoder or Buffer. */

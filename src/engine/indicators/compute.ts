@@ -7,7 +7,7 @@ import type { DateValue } from "../parse/date";
 import { serialFromYmd } from "../parse/date";
 import { activeOn, foundedInYear } from "./active";
 import type { DataRecord, SheetRead } from "../read/sheet-reader";
-import { INDICATORS, IndicatorDef } from "./definitions";
+import { INDICATORS } from "./definitions";
 
 export interface Source {
   sheet: string;
@@ -362,8 +362,4 @@ export function computeYear(sheets: Sheets, year: number, reportYear: number): M
     if (f && f.value !== null) f.value = Number((f.value * d.scale).toPrecision(15));
   }
   return out;
-}
-
-export function indicatorDefs(): IndicatorDef[] {
-  return INDICATORS;
 }

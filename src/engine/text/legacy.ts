@@ -86,6 +86,18 @@ function hasNonAscii(text: string): boolean {
   return false;
 }
 
+/**
+ * The gate every legacy reading passes first: text with a non-ASCII character and no
+ * character that only Unicode Vietnamese has. Text failing it is never legacy, whatever the
+ * font, so a host need not fetch the fonts of its cells.
+ */
+export function mayBeLegacy(text: string): boolean {
+  if (typeof text !== "string" || !hasNonAscii(text)) return false;
+  const nfc = text.normalize("NFC");
+  for (let i = 0; i < nfc.length; i++) if (isUnicodeVietnameseChar(nfc.charCodeAt(i))) return false;
+  return true;
+}
+
 function safeNfc(text: unknown): string {
   if (typeof text !== "string") return "";
   try {
@@ -573,10 +585,8 @@ export function readsAsVietnamese(text: string): boolean {
  */
 export function looksLegacy(text: string, encoding: LegacyEncoding): boolean {
   try {
-    if (typeof text !== "string" || !hasNonAscii(text)) return false;
+    if (!mayBeLegacy(text)) return false;
     const nfc = text.normalize("NFC");
-    for (let i = 0; i < nfc.length; i++)
-      if (isUnicodeVietnameseChar(nfc.charCodeAt(i))) return false;
     if (readsAsVietnamese(nfc)) return false;
     const e = analyse(nfc, encoding);
     return e.points >= 1 && e.bad * 4 <= e.good;
@@ -596,11 +606,8 @@ export function looksLegacy(text: string, encoding: LegacyEncoding): boolean {
  */
 export function detectLegacy(text: string, fontName?: string | null): LegacyEncoding | null {
   try {
-    if (typeof text !== "string" || !hasNonAscii(text)) return null;
+    if (!mayBeLegacy(text)) return null;
     const nfc = text.normalize("NFC");
-    for (let i = 0; i < nfc.length; i++) {
-      if (isUnicodeVietnameseChar(nfc.charCodeAt(i))) return null;
-    }
     const byFont = encodingFromFont(fontName);
     if (byFont) {
       // The font is the strongest hint, but text that already reads as Vietnamese ("Hòa Bình"
